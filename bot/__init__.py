@@ -1,0 +1,1 @@
+"""The composition root: settings, command line, wiring, start-up and the dispatcher."""

@@ -1,0 +1,4 @@
+"""The business of dealbot: models, use cases, policies and queries.
+
+Nothing here knows about chat platforms, the command line or the scheduler.
+"""

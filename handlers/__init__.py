@@ -1,0 +1,1 @@
+"""Conversations: neutral forms and messages, drawn by one renderer per front end."""

@@ -1,0 +1,86 @@
+"""Every word the bot says, in the reader's language, with CLDR formatting from Babel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency, format_decimal, format_percent
+from fluent.runtime import FluentBundle, FluentResource
+
+import locales
+from domain.errors import DomainError
+from domain.money import Money
+
+BABEL_LOCALES = {"en": "en", "ja": "ja_JP", "zh": "zh_Hans_CN", "ru": "ru_RU"}
+
+
+def supported_locale(tag: str | None) -> str | None:
+    """Our language for a platform's tag such as `ja-JP`, `zh_CN` or `RU`; None if unsupported."""
+    if not tag:
+        return None
+    language = tag.replace("_", "-").split("-")[0].lower()
+    return language if language in locales.SUPPORTED else None
+
+
+@cache
+def _bundle(locale: str) -> FluentBundle:
+    bundle = FluentBundle([locale], use_isolating=False)
+    for catalog in locales.catalog_files(locale):
+        bundle.add_resource(FluentResource(catalog.read_text(encoding="utf-8")))
+    return bundle
+
+
+class Translator:
+    def __init__(self, locale: str) -> None:
+        self.locale = supported_locale(locale) or locales.DEFAULT
+        self.babel = Locale.parse(BABEL_LOCALES[self.locale])
+        self._bundle = _bundle(self.locale)
+        self._fallback = _bundle(locales.DEFAULT)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        bundle = self._bundle if self._bundle.has_message(key) else self._fallback
+        message = bundle.get_message(key)
+        if message.value is None:
+            raise KeyError(key)
+        text, errors = bundle.format_pattern(message.value, args)
+        if errors:
+            raise ValueError(f"{self.locale}:{key}: {errors}")
+        return str(text)
+
+    def has(self, key: str) -> bool:
+        return self._bundle.has_message(key) or self._fallback.has_message(key)
+
+    def error(self, error: DomainError) -> str:
+        args = dict(error.args_for_message)
+        if "field" in args:
+            args["field"] = self(f"field-{args['field']}")
+        return self(error.key, **args)
+
+    def money(self, money: Money) -> str:
+        return str(format_currency(money.amount, money.currency, locale=self.babel))
+
+    def amounts(self, amounts: dict[str, Decimal]) -> str:
+        return ", ".join(self.money(Money(a, c)) for c, a in sorted(amounts.items())) or "—"
+
+    def number(self, value: int | Decimal) -> str:
+        return str(format_decimal(value, locale=self.babel))
+
+    def percent(self, value: float) -> str:
+        return str(format_percent(value, locale=self.babel))
+
+    def date(self, value: date) -> str:
+        return str(format_date(value, format="medium", locale=self.babel))
+
+    def moment(self, value: datetime, timezone: str = "UTC") -> str:
+        return str(
+            format_datetime(value, format="short", tzinfo=ZoneInfo(timezone), locale=self.babel)
+        )
+
+    def choice(self, group: str, value: str) -> str:
+        return self(f"{group}-{value}".replace("+", "plus").replace("_", "-").replace(".", "-"))

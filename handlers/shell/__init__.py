@@ -1,0 +1,1 @@
+"""The terminal front end: type commands as any configured person and see where posts go."""

@@ -1,0 +1,197 @@
+## dealbot — English. Every other catalog has exactly these messages and placeholders.
+
+language-name = English
+
+## Form fields (PRODUCT.md §9)
+field-customer = Customer
+field-title = Deal title
+field-industry = Industry
+field-company-size = Company size
+field-amount = Amount
+field-currency = Currency
+field-expected-close = Expected close date
+field-source = Source
+field-notes = Notes
+field-deal = Deal
+field-activity = Activity
+field-status = Status
+field-lost-reason = Lost reason
+field-advice = Advice
+field-comment = Comment
+field-owner = Owner
+hint-amount = A positive number, such as 12000 or 12,000.50
+hint-currency = A three-letter code such as USD, EUR or JPY
+hint-expected-close = As YYYY-MM-DD, for example 2026-12-31
+
+## Forms
+form-deal-new-title = New deal
+form-deal-update-title = Progress report
+form-advice-title = Advice on { $ref }
+form-submit = Save
+form-cancelled = Cancelled; nothing was saved.
+
+## Choices
+industry-manufacturing = Manufacturing
+industry-retail = Retail
+industry-software = IT and software
+industry-finance = Finance and insurance
+industry-healthcare = Healthcare
+industry-construction = Construction
+industry-logistics = Logistics
+industry-public = Public sector
+industry-education = Education
+industry-other = Other
+size-1-9 = 1–9 employees
+size-10-49 = 10–49 employees
+size-50-249 = 50–249 employees
+size-250-999 = 250–999 employees
+size-1000plus = 1000 or more employees
+activity-visit = Visit
+activity-call = Call
+activity-meeting = Meeting
+activity-quote = Quote submitted
+activity-email = Email
+activity-other = Other
+status-log-only = Log only
+status-negotiation = In negotiation
+status-won = Won
+status-lost = Lost
+deal-status-open = Opened
+deal-status-negotiation = In negotiation
+deal-status-won = Won
+deal-status-lost = Lost
+
+## Buttons
+button-give-advice = Give advice
+button-approve = Approve
+button-reject = Reject
+button-open-report = Open report
+
+## Errors
+error-heading = Sorry —
+error-generic = Something went wrong; nothing was changed.
+error-not-found = That was not found.
+error-not-allowed = You are not allowed to do that.
+error-invalid = That is not valid.
+error-conflict = That was already done.
+error-required = { $field } is required.
+error-too-long = { $field } can be at most { $limit } characters; this one has { $length }.
+error-choice = “{ $value }” is not a choice for { $field }. Choose one of: { $choices }.
+error-amount-not-number = “{ $value }” is not an amount. Type a number such as 12000 or 12,000.50.
+error-amount-not-positive = The amount must be more than zero.
+error-amount-precision = { $currency } amounts can have at most { $digits } decimal places.
+error-currency-unknown = “{ $currency }” is not a currency code. Type one such as USD, EUR or JPY.
+error-date-format = “{ $value }” is not a date in the form YYYY-MM-DD, such as 2026-12-31.
+error-date-invalid = “{ $value }” is not a real date. Check the day and the month.
+error-not-on-team = You are not on a team yet. Ask an admin to add you to dealbot.toml.
+error-deal-unknown = There is no deal { $ref } that you can see.
+error-cannot-open-deals = Only salespeople and leaders can open deals.
+error-task-unknown = That task no longer exists.
+error-advice-not-yours = Only the leader asked for advice on { $ref } can give it.
+error-advice-done = Advice on { $ref } has already been given.
+error-not-your-deal = Only the owner of { $ref } can report on it.
+error-deal-closed = { $ref } is already closed.
+error-unknown-command = “{ $command }” is not a command. Type /deal help to see them all.
+error-show-needs-ref = Say which deal, for example: /deal show D-12
+error-lang-unknown = “{ $value }” is not a language dealbot speaks. Choose en, ja, zh or ru.
+error-filter = “{ $value }” is not a value for { $filter }. Choose one of: { $choices }.
+
+## Configuration errors (for the operator)
+config-route-audience = “{ $route }” names no audience; use one of { $allowed }.
+config-route-placement = “{ $route }” names no placement; use one of { $allowed }.
+config-route-mismatch = “{ $route }” does not fit; this audience takes { $allowed }.
+config-route-event = “{ $event }” is not an event; use one of { $allowed }.
+config-route-list = routing for { $event } must be a list of strings such as "feed:post".
+config-route-lost-feed = { $event } may never go to the team feed: lost deals are for the leader only.
+
+## Notifications
+note-deal_opened-feed = New deal { $ref }: { $title }
+note-deal_opened-leader = Advice wanted on { $ref }: { $title }
+note-deal_opened = New deal { $ref }: { $title }
+note-advice_given = Advice on { $ref } from { $actor }
+note-progress_shared = Progress on { $ref }: in negotiation ({ $actor })
+note-progress_logged = Progress on { $ref } ({ $actor })
+note-deal_won-feed = We won it! { $ref }: { $title }
+note-deal_won = { $ref } was won by { $owner }: { $title }
+note-deal_lost = { $ref } was lost: { $title }
+note-delivery_failed = A notification could not be delivered ({ $key }). The last error was: { $error }
+advice-task-ask = { $owner } opened this deal. Your advice goes to them and into the deal's thread.
+
+## Deals
+deal-heading = { $ref }: { $title }
+deal-line = { $ref } · { $title } · { $customer } · { $amount } · { $owner } · { $status }
+timeline-heading = Timeline:
+timeline-opened = Opened by { $actor }
+timeline-advice = Advice from { $actor }
+timeline-progress = Progress report by { $actor }
+timeline-won = Won, reported by { $actor }
+timeline-lost = Lost, reported by { $actor }
+list-mine = { $count ->
+    [0] You have no open deals
+    [one] Your open deal (1)
+   *[other] Your open deals ({ $count })
+}
+list-team = { $count ->
+    [0] The team has no open deals
+    [one] The team's open deal (1)
+   *[other] The team's open deals ({ $count })
+}
+list-empty = Nothing here.
+search-found = { $count ->
+    [0] No deals found
+    [one] Found 1 deal
+   *[other] Found { $count } deals
+}
+stats-heading = { $count ->
+    [one] Statistics of 1 deal
+   *[other] Statistics of { $count } deals
+}
+stats-total = All deals
+stats-by-industry = By industry:
+stats-by-size = By company size:
+stats-funnel = Funnel:
+stats-line = { $label }: { $count ->
+    [one] 1 deal
+   *[other] { $count } deals
+}, { $won } won, { $lost } lost, win rate { $rate }, amount { $amount }
+stats-funnel-step = { $stage }: { $count }
+
+## Replies
+deal-opened-reply = Saved { $ref }: { $title }. The team feed has it and your leader is asked for advice.
+progress-reply-log_only = Logged on { $ref }'s timeline. Nobody was notified.
+progress-reply-negotiation = Saved and shared with the team in { $ref }'s thread.
+progress-reply-won = Congratulations! { $ref } is won; the team and your leader are told.
+progress-reply-lost = { $ref } is closed as lost. Only your leader is told, with the reason.
+advice-reply = Thank you. Your advice on { $ref } went to { $owner } and into the deal's thread.
+
+## Help
+help-heading = dealbot commands
+help-new = /deal new — report a new deal
+help-update = /deal update [D-12] — report progress on a deal
+help-won = /deal won [D-12] — close a deal as won
+help-lost = /deal lost [D-12] — close a deal as lost (the reason goes to your leader only)
+help-show = /deal show D-12 — a deal and its timeline
+help-list = /deal list — open deals
+help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [text]
+help-stats = /deal stats [same filters as search] — win rate, counts, amounts and funnel
+help-help = /deal help — this list
+help-lang = /deal lang [en|ja|zh|ru] — the language dealbot speaks to you
+help-refs = Every deal has a reference such as D-12; any command that takes a deal accepts it.
+lang-current = dealbot speaks { $locale } to you. Change it with /deal lang en, ja, zh or ru.
+lang-set = From now on dealbot speaks { $locale } to you.
+
+## Shell
+shell-welcome = dealbot shell — type /help for commands, /as <handle> to be someone else, /quit to leave.
+shell-you-are = You are { $name } (@{ $handle }), { $team }.
+shell-help = Shell: /as <handle> switches person, /who lists people, a number clicks that button, /cancel leaves a form, /back goes to the previous question, /quit leaves.
+shell-unknown = “{ $text }” is not a command here. Type /help.
+shell-no-such-person = Nobody has the handle “{ $handle }”. Type /who to see everyone.
+shell-no-such-button = There is no button [{ $number }].
+shell-optional = optional, Enter to skip
+shell-choose = Type a number or a name from the list.
+shell-choose-or-type = Type a number from the list, or type a new name.
+shell-cancel-hint = /cancel to stop, /back to go back
+shell-to-dm = DM to { $name } (@{ $handle })
+shell-to-feed = team feed · { $team }
+shell-to-thread = thread of { $ref } · { $team } feed
+shell-to-thread-broadcast = thread of { $ref } · { $team } feed, also sent to the channel
