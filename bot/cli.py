@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from bot.directory_file import ConfigError
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     shell = commands.add_parser("shell", help="talk to the bot in this terminal")
     shell.add_argument("--as", dest="handle", help="start as this member handle")
+    run = commands.add_parser("run", help="serve every configured front end")
+    run.add_argument(
+        "--http", action="store_true", help="serve Slack HTTP mode and webhooks on one port"
+    )
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     args = parser.parse_args(argv)
@@ -64,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "shell":
             return asyncio.run(_shell(settings, args.handle))
+        if args.command == "run":
+            from bot.run import serve
+
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+            asyncio.run(serve(settings, http=args.http))
+            return 0
         if args.command == "db":
             return _db_upgrade(settings)
     except ConfigError as error:

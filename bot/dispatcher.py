@@ -33,6 +33,7 @@ class Dispatcher:
         max_attempts: int = 12,
         max_backoff: float = 300.0,
         unreachable_retry: timedelta = timedelta(minutes=10),
+        parallel: bool = True,
     ) -> None:
         self.sessions = sessions
         self.transports = list(transports)
@@ -41,6 +42,7 @@ class Dispatcher:
         self.max_attempts = max_attempts
         self.max_backoff = max_backoff
         self.unreachable_retry = unreachable_retry
+        self.parallel = parallel
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -60,8 +62,9 @@ class Dispatcher:
     async def run_once(self) -> int:
         """One pass over the head of every place; returns how many notifications finished."""
         heads = await asyncio.to_thread(self._heads)
-        results = await asyncio.gather(*(self._deliver(h) for h in heads))
-        return sum(results)
+        if self.parallel:  # places are independent: one slow channel must not hold up the rest
+            return sum(await asyncio.gather(*(self._deliver(h) for h in heads)))
+        return sum([await self._deliver(h) for h in sorted(heads)])
 
     async def drain(self, max_passes: int = 1000) -> None:
         """Deliver until nothing due is left (notifications waiting for later stay)."""

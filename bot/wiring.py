@@ -42,7 +42,9 @@ def build_core(settings: Settings, clock: Clock | None = None) -> Core:
 
 def build_shell(core: Core, printer: Printer, handle: str | None = None) -> ShellSession:
     board = ActionBoard()
-    dispatcher = Dispatcher(core.sessions, [ShellTransport(printer, board)], clock=core.desk.clock)
+    dispatcher = Dispatcher(
+        core.sessions, [ShellTransport(printer, board)], clock=core.desk.clock, parallel=False
+    )
     people = core.desk.people()
     start = handle or next((p.handle for p in people if "sales" in p.roles), people[0].handle)
     return ShellSession(core.conversations, dispatcher.drain, printer, board, start)

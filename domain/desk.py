@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import deals, directory, queries
+from domain import deals, directory, platform_state, queries
 from domain.clock import Clock, SystemClock
 from domain.errors import NotFound
 from domain.models import Member
@@ -94,3 +94,24 @@ class DealDesk:
 
     def team_currency(self, member_id: int) -> str:
         return self._as(member_id, lambda s, m: m.team.currency)
+
+    # front-end state
+    def load_conversation(self, platform: str, chat_key: str) -> dict[str, Any] | None:
+        with self.sessions.begin() as session:
+            return platform_state.load_conversation(session, platform, chat_key)
+
+    def save_conversation(self, platform: str, chat_key: str, state: dict[str, Any]) -> None:
+        with self.sessions.begin() as session:
+            platform_state.save_conversation(session, platform, chat_key, state, self.clock.now())
+
+    def clear_conversation(self, platform: str, chat_key: str) -> None:
+        with self.sessions.begin() as session:
+            platform_state.clear_conversation(session, platform, chat_key)
+
+    def first_time(self, platform: str, request_key: str) -> bool:
+        with self.sessions.begin() as session:
+            return platform_state.first_time(session, platform, request_key, self.clock.now())
+
+    def mark_telegram_started(self, telegram_user: int) -> int | None:
+        with self.sessions.begin() as session:
+            return platform_state.mark_telegram_started(session, telegram_user)

@@ -95,6 +95,8 @@ class Member(Base):
     profile_locale: Mapped[str | None] = mapped_column(String(16))
     slack_user: Mapped[str | None] = mapped_column(String(32), unique=True)
     telegram_user: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # Telegram lets a bot message a person only after they started it.
+    telegram_started: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     team: Mapped[Team] = relationship(foreign_keys=[team_id])
@@ -254,3 +256,28 @@ class DealThread(Base):
     platform: Mapped[str] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(64))
     root_id: Mapped[str] = mapped_column(String(64))
+
+
+class ConversationState(Base):
+    """A form half-filled on a platform without modals, so a restart loses nothing."""
+
+    __tablename__ = "conversation_states"
+    __table_args__ = (UniqueConstraint("platform", "chat_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_key: Mapped[str] = mapped_column(String(64))
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime]
+
+
+class HandledRequest(Base):
+    """Platform requests already acted on (Slack retries, Telegram redeliveries)."""
+
+    __tablename__ = "handled_requests"
+    __table_args__ = (UniqueConstraint("platform", "request_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    request_key: Mapped[str] = mapped_column(String(128))
+    handled_at: Mapped[datetime]

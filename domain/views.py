@@ -121,6 +121,7 @@ class Person:
     locale: str
     slack_user: str | None
     telegram_user: int | None
+    telegram_started: bool = False
 
     @classmethod
     def of(cls, member: Member) -> Person:
@@ -133,6 +134,7 @@ class Person:
             locale=member.locale,
             slack_user=member.slack_user,
             telegram_user=member.telegram_user,
+            telegram_started=member.telegram_started,
         )
 
     def has_role(self, role: Role) -> bool:

@@ -59,7 +59,7 @@ class Field:
     default: Callable[[FormContext], str | None] | None = None
 
     def label(self, t: Translator) -> str:
-        return t(f"field-{self.name.replace('_', '-')}")
+        return t.field_label(self.name)
 
     def hint(self, t: Translator) -> str | None:
         key = f"hint-{self.name.replace('_', '-')}"

@@ -59,8 +59,11 @@ class Translator:
     def error(self, error: DomainError) -> str:
         args = dict(error.args_for_message)
         if "field" in args:
-            args["field"] = self(f"field-{args['field']}")
+            args["field"] = self.field_label(str(args["field"]))
         return self(error.key, **args)
+
+    def field_label(self, name: str) -> str:
+        return self(f"field-{name.replace('_', '-')}")
 
     def money(self, money: Money) -> str:
         return str(format_currency(money.amount, money.currency, locale=self.babel))

@@ -1,0 +1,65 @@
+"""`dealbot run`: every configured front end, the dispatcher and the scheduler on one loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.dispatcher import Dispatcher
+from bot.frontend import Frontend
+from bot.settings import Settings
+from bot.wiring import Core, build_core
+
+log = logging.getLogger(__name__)
+
+
+async def start_frontends(
+    core: Core, settings: Settings, dispatcher: Dispatcher, app: web.Application | None
+) -> list[Frontend]:
+    """Start each front end whose credentials are set; their transports join the dispatcher."""
+    started: list[Frontend] = []
+    if settings.slack_bot_token:
+        from bot.slack_wiring import start_slack
+
+        started.append(await start_slack(core, settings, dispatcher, app))
+    if settings.telegram_bot_token:
+        from bot.telegram_wiring import start_telegram
+
+        started.append(await start_telegram(core, settings, dispatcher, app))
+    for frontend in started:
+        dispatcher.transports.append(frontend.transport)
+    return started
+
+
+async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = None) -> None:
+    core = build_core(settings)
+    dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+    app = web.Application() if http else None
+    frontends = await start_frontends(core, settings, dispatcher, app)
+    if not frontends:
+        log.warning("no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN: only the dispatcher runs")
+    runner = None
+    if app is not None:
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
+        log.info("serving HTTP on port %s", settings.http_port)
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.start()
+    dispatching = asyncio.create_task(dispatcher.run_forever())
+    try:
+        await (stop or asyncio.Event()).wait()
+    finally:
+        dispatching.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await dispatching
+        scheduler.shutdown(wait=False)
+        for frontend in frontends:
+            await frontend.stop()
+        if runner is not None:
+            await runner.cleanup()
+        core.engine.dispose()

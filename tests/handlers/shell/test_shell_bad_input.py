@@ -1,0 +1,92 @@
+"""Bad input gets a clear answer in the person's language, and nothing typed is lost."""
+
+from __future__ import annotations
+
+from domain.desk import DealDesk
+from domain.queries import SearchFilters
+from tests.handlers.shell.transcript import Transcript, deliveries, replies
+
+
+async def test_each_bad_answer_is_explained_and_asked_again_keeping_the_rest(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+    long_note = "n" * 5000
+
+    printed = await shell.type(
+        "/deal new",
+        "",  # empty customer
+        "Acme",
+        "Robots",
+        "3",
+        "1",
+        "-5",
+        "abc",
+        "12,500.50",
+        "",
+        "31/02/2026",
+        "2026-02-31",
+        "2026-02-28",
+        "",
+        long_note,
+        "Short note",
+    )
+
+    text = replies(printed)
+    assert "! Customer is required." in text
+    assert "! The amount must be more than zero." in text
+    assert "! “abc” is not an amount. Type a number such as 12000 or 12,000.50." in text
+    assert "! “31/02/2026” is not a date in the form YYYY-MM-DD, such as 2026-12-31." in text
+    assert "! “2026-02-31” is not a real date. Check the day and the month." in text
+    assert "! Notes can be at most 3,000 characters; this one has 5,000." in text
+    assert "Saved D-1: Robots." in text
+    detail = sample_desk.show(sample_desk.person(handle="sam").id, "D-1")
+    assert (detail.card.customer, str(detail.card.money.amount)) == ("Acme", "12500.50")
+    assert detail.notes == "Short note"
+
+
+async def test_unknown_deal_and_unknown_command(sample_desk: DealDesk) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    text = replies(await shell.type("/deal show D-999", "/deal update D-999", "/deal fly"))
+
+    assert text.count("There is no deal D-999 that you can see.") == 2
+    assert "“fly” is not a command. Type /deal help to see them all." in text
+
+
+async def test_too_many_decimals_for_the_currency_is_refused_at_the_amount(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    printed = await shell.type(
+        "/deal new", "Acme", "Robots", "3", "1", "100.5", "JPY", "", "", "", "100"
+    )
+
+    assert "! JPY amounts can have at most 0 decimal places." in printed
+    assert "Amount: ¥100" in replies(printed)
+
+
+async def test_markup_and_emoji_in_names_are_stored_and_shown_intact(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+    name = "<b>AT&T</b> <!channel> 🚀"
+
+    printed = await shell.type("/deal new", name, name, "3", "1", "10", "", "", "", "")
+
+    assert f"New deal D-1: {name}" in deliveries(printed)[0][1]
+    sam = sample_desk.person(handle="sam").id
+    assert [c.customer for c in sample_desk.search(sam, SearchFilters(text="AT&T"))] == [name]
+
+
+async def test_cancel_saves_nothing_and_back_goes_to_the_previous_question(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    back = await shell.type("/deal new", "Acme", "/back", "Acme Corp", "Robots", "/cancel")
+
+    assert back.count("? Customer") == 2
+    assert "Cancelled; nothing was saved." in back
+    assert sample_desk.my_open_deals(sample_desk.person(handle="sam").id) == []

@@ -1,0 +1,60 @@
+"""Driving the shell by transcript: lines typed in, what each place received out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.dispatcher import Dispatcher
+from domain.desk import DealDesk
+from handlers.conversation import Conversations
+from handlers.shell.render import ActionBoard
+from handlers.shell.session import ShellSession
+from handlers.shell.transport import ShellTransport
+
+
+@dataclass
+class Transcript:
+    desk: DealDesk
+    handle: str
+    output: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        board = ActionBoard()
+        dispatcher = Dispatcher(
+            self.desk.sessions,
+            [ShellTransport(self.output.append, board)],
+            clock=self.desk.clock,
+            parallel=False,
+        )
+        self.shell = ShellSession(
+            Conversations(self.desk), dispatcher.drain, self.output.append, board, self.handle
+        )
+
+    async def type(self, *lines: str) -> list[str]:
+        """Type the lines; returns what was printed in answer to them."""
+        start = len(self.output)
+        for line in lines:
+            await self.shell.feed(line)
+        return self.output[start:]
+
+
+def deliveries(printed: list[str]) -> list[tuple[str, str]]:
+    """Every post and DM in printed output as (where it went, its text)."""
+    found: list[tuple[str, list[str]]] = []
+    for line in printed:
+        if line.startswith("→ "):
+            found.append((line[2:], []))
+        elif line.startswith("  │ ") and found:
+            found[-1][1].append(line[4:])
+    return [(where, "\n".join(text)) for where, text in found]
+
+
+def places(printed: list[str]) -> list[str]:
+    return [where for where, _ in deliveries(printed)]
+
+
+def replies(printed: list[str]) -> str:
+    """What the person who typed saw, without the deliveries."""
+    return "\n".join(
+        line for line in printed if not line.startswith("→ ") and not line.startswith("  │ ")
+    )

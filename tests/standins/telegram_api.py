@@ -1,0 +1,2474 @@
+"""A strict stand-in of the Telegram Bot API for end-to-end tests of python-telegram-bot.
+
+The server speaks the Bot API over HTTP on 127.0.0.1 (an OS-chosen port) so that a real
+``telegram.Bot`` or a polling ``telegram.ext.Application`` can talk to it unchanged::
+
+    async with TelegramStandin() as tg:
+        app = (
+            ApplicationBuilder()
+            .token(tg.token)
+            .base_url(tg.base_url)
+            .base_file_url(tg.base_file_url)
+            .build()
+        )
+        ...
+        tg.send_private(42, "/start")
+        await tg.wait_for(lambda: tg.last_message(42) is not None)
+
+It is deliberately strict: formatted text is parsed like Telegram's own parser (ported from
+TDLib's ``parse_html``/``parse_markdown_v2``/``parse_markdown`` and ``fix_formatted_text``),
+limits are enforced after entity parsing, keyboards are validated, users who never started the
+bot cannot be messaged, and group privacy mode filters what the bot receives.  Where the real
+platform is lenient in a way that hides bugs (a bare ``&`` or ``>`` in HTML, an ``&`` inside an
+attribute), the stand-in is *stricter* and answers 400: text that passes here also passes on
+Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import hashlib
+import itertools
+import json
+import re
+import socket
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+__all__ = [
+    "ApiError",
+    "Call",
+    "MessageVersion",
+    "SentMessage",
+    "TelegramStandin",
+    "parse_formatted_text",
+]
+
+JSONDict = dict[str, Any]
+T = TypeVar("T")
+
+MAX_TEXT_LENGTH = 4096
+MAX_CALLBACK_DATA_BYTES = 64
+MAX_BUTTONS_PER_ROW = 8
+MAX_BUTTONS_TOTAL = 100
+MAX_CALLBACK_ANSWER_LENGTH = 200
+MAX_COMMANDS = 100
+
+NGINX_502 = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+NGINX_504 = NGINX_502.replace("502 Bad Gateway", "504 Gateway Time-out")
+
+CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+UPDATE_TYPES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "message_reaction",
+        "message_reaction_count",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "purchased_paid_media",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_member",
+        "chat_join_request",
+        "chat_boost",
+        "removed_chat_boost",
+    }
+)
+# Telegram's default when allowed_updates was never given (or given as an empty list).
+DEFAULT_UPDATE_TYPES = UPDATE_TYPES - {"chat_member", "message_reaction", "message_reaction_count"}
+SCOPE_TYPES = frozenset(
+    {
+        "default",
+        "all_private_chats",
+        "all_group_chats",
+        "all_chat_administrators",
+        "chat",
+        "chat_administrators",
+        "chat_member",
+    }
+)
+INLINE_BUTTON_ACTIONS = (
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+)
+
+# How the Bot API decodes form fields (every form value arrives as a string).
+_INT_PARAMS = frozenset(
+    {
+        "message_id",
+        "offset",
+        "limit",
+        "user_id",
+        "cache_time",
+        "message_thread_id",
+        "max_connections",
+        "reply_to_message_id",
+    }
+)
+_FLOAT_PARAMS = frozenset({"timeout"})
+_BOOL_PARAMS = frozenset(
+    {
+        "disable_notification",
+        "protect_content",
+        "allow_sending_without_reply",
+        "show_alert",
+        "drop_pending_updates",
+        "disable_web_page_preview",
+        "allow_paid_broadcast",
+    }
+)
+_JSON_PARAMS = frozenset(
+    {
+        "reply_markup",
+        "reply_parameters",
+        "link_preview_options",
+        "entities",
+        "caption_entities",
+        "commands",
+        "scope",
+        "allowed_updates",
+    }
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Errors and records
+# --------------------------------------------------------------------------------------------
+
+
+class ApiError(Exception):
+    """A Bot API error reply: ``{"ok": false, "error_code": status, "description": ...}``."""
+
+    def __init__(
+        self, status: int, description: str, parameters: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.parameters = dict(parameters) if parameters else None
+
+    def body(self) -> JSONDict:
+        body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+class EntityParseError(ValueError):
+    """Formatted text that Telegram's entity parser refuses."""
+
+
+def _bad_request(description: str) -> ApiError:
+    return ApiError(400, f"Bad Request: {description}")
+
+
+def _forbidden(description: str) -> ApiError:
+    return ApiError(403, f"Forbidden: {description}")
+
+
+@dataclass
+class Call:
+    """One HTTP call the bot made (accepted or rejected)."""
+
+    method: str
+    params: JSONDict
+    status: int
+    response: Any  # the JSON body (dict), or the raw text for non-JSON replies
+    at: float
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    @property
+    def abandoned(self) -> bool:
+        """The client hung up before the answer (e.g. PTB cancelling a long poll on stop)."""
+        return self.status == 499
+
+    @property
+    def description(self) -> str | None:
+        if isinstance(self.response, dict):
+            description = self.response.get("description")
+            return str(description) if description is not None else None
+        return None if self.ok else str(self.response)
+
+
+@dataclass(frozen=True)
+class MessageVersion:
+    """A previous state of an edited bot message."""
+
+    text: str
+    plain: str
+    parse_mode: str | None
+    reply_markup: JSONDict | None
+    entities: list[JSONDict]
+    date: int
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent and Telegram accepted (edits update it in place)."""
+
+    chat_id: int
+    message_id: int
+    text: str  # the text parameter as the bot sent it (markup included)
+    plain: str  # what the user sees: entities parsed, tags removed, trimmed like Telegram
+    parse_mode: str | None
+    reply_to_message_id: int | None
+    reply_markup: JSONDict | None  # as sent, e.g. {"inline_keyboard": [[...]]}
+    entities: list[JSONDict] = field(default_factory=list)
+    disable_notification: bool = False
+    link_preview_options: JSONDict | None = None
+    date: int = 0
+    edit_date: int | None = None
+    deleted: bool = False
+    history: list[MessageVersion] = field(default_factory=list)  # earlier versions, oldest first
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.history)
+
+    def buttons(self) -> list[tuple[str, str | None]]:
+        """Inline buttons row by row as ``(text, callback_data)``; url buttons give ``None``."""
+        keyboard = (self.reply_markup or {}).get("inline_keyboard") or []
+        return [
+            (str(button.get("text", "")), button.get("callback_data"))
+            for row in keyboard
+            for button in row
+            if isinstance(button, dict)
+        ]
+
+
+@dataclass
+class _User:
+    id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+    def json(self) -> JSONDict:
+        data: JSONDict = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.last_name:
+            data["last_name"] = self.last_name
+        if self.username:
+            data["username"] = self.username
+        if self.language_code:
+            data["language_code"] = self.language_code
+        return data
+
+
+@dataclass
+class _Chat:
+    id: int
+    type: str  # private | group | supergroup
+    title: str | None = None
+    username: str | None = None
+    bot_member: bool = True
+    bot_is_admin: bool = False
+    kicked: bool = False
+
+    @property
+    def is_group(self) -> bool:
+        return self.type in ("group", "supergroup")
+
+
+@dataclass
+class _Fault:
+    method: str | None  # lower-cased method name, None = any method
+    status: int
+    remaining: int
+    retry_after: int | None
+    description: str | None
+
+
+@dataclass
+class _CallbackQuery:
+    id: str
+    user_id: int
+    chat_id: int
+    message_id: int
+    data: str
+    created: float
+    answer: JSONDict | None = None
+
+
+@dataclass
+class _RateLimits:
+    per_chat_per_second: int
+    per_group_per_minute: int
+    overall_per_second: int
+    methods: frozenset[str]
+    per_chat: dict[int, deque[float]] = field(default_factory=dict)
+    per_group: dict[int, deque[float]] = field(default_factory=dict)
+    overall: deque[float] = field(default_factory=deque)
+
+
+# --------------------------------------------------------------------------------------------
+# Formatted text: ports of TDLib's parse_html / parse_markdown_v2 / parse_markdown
+# --------------------------------------------------------------------------------------------
+
+
+def _u16(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram entity offsets."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _is_space(ch: str) -> bool:
+    # TDLib's is_space(); "\0" doubles as the end-of-text sentinel.
+    return ch in " \t\r\n\0\v\f"
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class _Cursor:
+    """Character access with TDLib's NUL sentinel past the end."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+
+    def __call__(self, i: int) -> str:
+        return self.text[i] if 0 <= i < self.n else "\0"
+
+    def byte_offset(self, i: int) -> int:
+        return len(self.text[:i].encode("utf-8"))
+
+
+_HTML_ENTITY = re.compile(r"&(?:(lt|gt|amp|quot)|#([0-9]{1,8})|#x([0-9a-fA-F]{1,7}));")
+_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_HTML_TAGS = frozenset(
+    {
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "s",
+        "strike",
+        "del",
+        "u",
+        "ins",
+        "tg-spoiler",
+        "tg-emoji",
+        "span",
+        "pre",
+        "code",
+        "blockquote",
+    }
+)
+_SIMPLE_HTML_TAGS = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+}
+
+
+def _decode_html_entity(cur: _Cursor, i: int) -> tuple[str, int]:
+    """Decode the entity at ``i`` (which holds ``&``); strict: anything else is an error."""
+    match = _HTML_ENTITY.match(cur.text, i)
+    if match is None:
+        raise EntityParseError(
+            f"Unescaped '&' at byte offset {cur.byte_offset(i)}: write it as &amp; "
+            "(only &lt; &gt; &amp; &quot; and numeric entities are supported)"
+        )
+    named, decimal, hexadecimal = match.groups()
+    if named:
+        return _NAMED_ENTITIES[named], match.end()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    if code == 0 or code >= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise EntityParseError(
+            f"Invalid character reference {match.group(0)} at byte offset {cur.byte_offset(i)}"
+        )
+    return chr(code), match.end()
+
+
+def _checked_link(url: str) -> str | None:
+    """Rough port of LinkManager::get_checked_link: a normalised URL, or None if invalid."""
+    url = url.strip()
+    if not url or any(ch.isspace() for ch in url):
+        return None
+    scheme_match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
+    if scheme_match:
+        scheme = scheme_match.group(1).lower()
+        if scheme in ("tg", "ton"):
+            return url
+        if scheme not in ("http", "https", "ftp"):
+            return None
+        rest = url[scheme_match.end() :]
+        if not rest.startswith("//"):
+            return None
+        rest = rest[2:]
+    else:
+        rest = url
+        url = "http://" + url
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    host = host.rsplit("@", 1)[-1]
+    host = re.sub(r":\d{1,5}$", "", host)
+    if re.fullmatch(r"\d{1,3}(\.\d{1,3}){3}", host):
+        return url
+    labels = host.split(".")
+    if len(labels) < 2 or not all(labels):
+        return None
+    if not all(re.fullmatch(r"[\w-]+", label) for label in labels):
+        return None
+    tld = labels[-1]
+    if not (tld.isalpha() and len(tld) >= 2) and not tld.lower().startswith("xn--"):
+        return None
+    return url
+
+
+def _link_user_id(url: str) -> int | None:
+    match = re.fullmatch(r"tg://user\?id=(\d+)", url.strip(), flags=re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _link_entity(offset: int, length: int, url: str) -> JSONDict | None:
+    user_id = _link_user_id(url)
+    if user_id is not None:
+        return {
+            "type": "text_mention",
+            "offset": offset,
+            "length": length,
+            "user": {"id": user_id, "is_bot": False, "first_name": "User"},
+        }
+    checked = _checked_link(url)
+    if checked is None:
+        return None  # Telegram silently drops links it cannot use
+    return {"type": "text_link", "offset": offset, "length": length, "url": checked}
+
+
+def _sort_entities(entities: list[JSONDict]) -> list[JSONDict]:
+    return sorted(entities, key=lambda e: (e["offset"], -e["length"]))
+
+
+@dataclass
+class _OpenTag:
+    name: str
+    argument: str
+    utf16_offset: int
+    out_len: int
+    source_pos: int
+    expandable: bool = False
+
+
+def _parse_html(text: str) -> tuple[str, list[JSONDict]]:
+    cur = _Cursor(text)
+    out: list[str] = []
+    entities: list[JSONDict] = []
+    stack: list[_OpenTag] = []
+    utf16 = 0
+    i = 0
+    while i < cur.n:
+        ch = text[i]
+        if ch == "&":
+            decoded, i = _decode_html_entity(cur, i)
+            out.append(decoded)
+            utf16 += _u16(decoded)
+            continue
+        if ch == ">":
+            raise EntityParseError(
+                f"Unescaped '>' at byte offset {cur.byte_offset(i)}: write it as &gt;"
+            )
+        if ch != "<":
+            out.append(ch)
+            utf16 += _u16(ch)
+            i += 1
+            continue
+
+        begin = i
+        i += 1
+        if cur(i) != "/":
+            # start tag
+            while not _is_space(cur(i)) and cur(i) != ">":
+                i += 1
+            if i >= cur.n:
+                raise EntityParseError(
+                    f"Unclosed start tag at byte offset {cur.byte_offset(begin)}"
+                )
+            tag = text[begin + 1 : i].lower()
+            if tag not in _HTML_TAGS:
+                raise EntityParseError(
+                    f'Unsupported start tag "{tag}" at byte offset {cur.byte_offset(begin)}'
+                )
+            argument = ""
+            expandable = False
+            while cur(i) != ">":
+                while i < cur.n and _is_space(cur(i)):
+                    i += 1
+                if cur(i) == ">":
+                    break
+                attr_begin = i
+                while not _is_space(cur(i)) and cur(i) not in "=>":
+                    i += 1
+                attr_name = text[attr_begin:i].lower()
+                if not attr_name:
+                    raise EntityParseError(
+                        f'Empty attribute name in the tag "{tag}" at byte offset '
+                        f"{cur.byte_offset(begin)}"
+                    )
+                while i < cur.n and _is_space(cur(i)):
+                    i += 1
+                if cur(i) != "=":
+                    if tag == "blockquote" and attr_name == "expandable":
+                        expandable = True
+                        continue
+                    raise EntityParseError(
+                        "Expected equal sign in declaration of an attribute of the tag "
+                        f'"{tag}" at byte offset {cur.byte_offset(begin)}'
+                    )
+                i += 1
+                while i < cur.n and _is_space(cur(i)):
+                    i += 1
+                if i >= cur.n:
+                    raise EntityParseError(
+                        f'Unclosed start tag "{tag}" at byte offset {cur.byte_offset(begin)}'
+                    )
+                if cur(i) not in "'\"":
+                    token_begin = i
+                    while _is_ascii_alnum(cur(i)) or cur(i) in ".-":
+                        i += 1
+                    value = text[token_begin:i].lower()
+                    if not _is_space(cur(i)) and cur(i) != ">":
+                        raise EntityParseError(
+                            f"Unexpected end of name token at byte offset "
+                            f"{cur.byte_offset(token_begin)}"
+                        )
+                else:
+                    quote = cur(i)
+                    i += 1
+                    buf: list[str] = []
+                    while i < cur.n and cur(i) != quote:
+                        if cur(i) == "&":
+                            decoded, i = _decode_html_entity(cur, i)
+                            buf.append(decoded)
+                            continue
+                        buf.append(cur(i))
+                        i += 1
+                    if cur(i) == quote:
+                        i += 1
+                    value = "".join(buf)
+                if i >= cur.n:
+                    raise EntityParseError(
+                        f"Unclosed start tag at byte offset {cur.byte_offset(begin)}"
+                    )
+                if tag == "a" and attr_name == "href":
+                    argument = value
+                elif tag == "code" and attr_name == "class" and value.startswith("language-"):
+                    argument = value[len("language-") :]
+                elif tag == "span" and attr_name == "class" and value.startswith("tg-"):
+                    argument = value[len("tg-") :]
+                elif tag == "tg-emoji" and attr_name == "emoji-id":
+                    argument = value
+            if tag == "span" and argument != "spoiler":
+                raise EntityParseError(
+                    f'Tag "span" must have class "tg-spoiler" at byte offset '
+                    f"{cur.byte_offset(begin)}"
+                )
+            stack.append(_OpenTag(tag, argument, utf16, len(out), begin, expandable))
+            i += 1  # skip '>'
+            continue
+
+        # end tag
+        if not stack:
+            raise EntityParseError(f"Unexpected end tag at byte offset {cur.byte_offset(begin)}")
+        while not _is_space(cur(i)) and cur(i) != ">":
+            i += 1
+        end_name = text[begin + 2 : i].lower()
+        while i < cur.n and _is_space(cur(i)):
+            i += 1
+        if cur(i) != ">":
+            raise EntityParseError(f"Unclosed end tag at byte offset {cur.byte_offset(begin)}")
+        i += 1
+        top = stack.pop()
+        if end_name and end_name != top.name:
+            raise EntityParseError(
+                f"Unmatched end tag at byte offset {cur.byte_offset(begin)}, "
+                f'expected "</{top.name}>", found "</{end_name}>"'
+            )
+        if utf16 <= top.utf16_offset:
+            continue
+        offset, length = top.utf16_offset, utf16 - top.utf16_offset
+        if top.name in _SIMPLE_HTML_TAGS:
+            entities.append(
+                {"type": _SIMPLE_HTML_TAGS[top.name], "offset": offset, "length": length}
+            )
+        elif top.name == "tg-emoji":
+            if not top.argument.isdigit() or int(top.argument) == 0:
+                raise EntityParseError("Invalid custom emoji identifier specified")
+            entities.append(
+                {
+                    "type": "custom_emoji",
+                    "offset": offset,
+                    "length": length,
+                    "custom_emoji_id": top.argument,
+                }
+            )
+        elif top.name == "a":
+            url = top.argument or "".join(out[top.out_len :])
+            link = _link_entity(offset, length, url)
+            if link is not None:
+                entities.append(link)
+        elif top.name == "pre":
+            last = entities[-1] if entities else None
+            if (
+                last is not None
+                and last["type"] == "code"
+                and last["offset"] == offset
+                and last["length"] == length
+                and last.get("language")
+            ):
+                last["type"] = "pre"
+            else:
+                entities.append({"type": "pre", "offset": offset, "length": length})
+        elif top.name == "code":
+            last = entities[-1] if entities else None
+            if (
+                last is not None
+                and last["type"] == "pre"
+                and last["offset"] == offset
+                and last["length"] == length
+                and top.argument
+            ):
+                last["language"] = top.argument
+            else:
+                entity: JSONDict = {"type": "code", "offset": offset, "length": length}
+                if top.argument:
+                    entity["language"] = top.argument
+                entities.append(entity)
+        elif top.name == "blockquote":
+            kind = "expandable_blockquote" if top.expandable else "blockquote"
+            entities.append({"type": kind, "offset": offset, "length": length})
+    if stack:
+        raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
+    for entity in entities:
+        if entity["type"] == "code":
+            entity.pop("language", None)
+    return "".join(out), _sort_entities(entities)
+
+
+_MD2_TYPE_NAMES = {
+    "bold": "Bold",
+    "italic": "Italic",
+    "underline": "Underline",
+    "strikethrough": "Strikethrough",
+    "spoiler": "Spoiler",
+    "code": "Code",
+    "pre": "Pre",
+    "text_link": "TextUrl",
+    "custom_emoji": "CustomEmoji",
+    "blockquote": "BlockQuote",
+}
+
+
+def _reserved_error(ch: str) -> EntityParseError:
+    return EntityParseError(
+        f"Character '{ch}' is reserved and must be escaped with the preceding '\\'"
+    )
+
+
+def _read_md_url(cur: _Cursor, i: int) -> tuple[str, int]:
+    """Read a ``(...)`` URL body starting at ``i`` (after the parenthesis); returns (url, i)."""
+    buf: list[str] = []
+    while i < cur.n and cur(i) != ")":
+        if cur(i) == "\\" and 0 < ord(cur(i + 1)) <= 126 and i + 1 < cur.n:
+            buf.append(cur(i + 1))
+            i += 2
+            continue
+        buf.append(cur(i))
+        i += 1
+    return "".join(buf), i
+
+
+def _parse_markdown_v2(text: str) -> tuple[str, list[JSONDict]]:
+    cur = _Cursor(text)
+    out: list[str] = []
+    entities: list[JSONDict] = []
+    stack: list[_OpenTag] = []  # name = entity type, source_pos = byte position of the marker
+    have_blockquote = False
+    utf16 = 0
+    i = 0
+    while i < cur.n:
+        ch = text[i]
+        nxt = cur(i + 1)
+        if ch == "\\" and i + 1 < cur.n and 0 < ord(nxt) <= 126:
+            out.append(nxt)
+            utf16 += 1
+            i += 2
+            continue
+        reserved = "_*[]()~`>#+-=|{}.!\n"
+        if stack and stack[-1].name in ("code", "pre"):
+            reserved = "`"
+        if ch not in reserved:
+            out.append(ch)
+            utf16 += _u16(ch)
+            i += 1
+            continue
+
+        is_end = False
+        if stack:
+            top_type = stack[-1].name
+            if have_blockquote and ch == "\n" and (i + 1 == cur.n or nxt != ">"):
+                is_end = True
+            else:
+                is_end = {
+                    "bold": ch == "*",
+                    "italic": ch == "_" and nxt != "_",
+                    "code": ch == "`",
+                    "pre": ch == "`" and nxt == "`" and cur(i + 2) == "`",
+                    "text_link": ch == "]",
+                    "underline": ch == "_" and nxt == "_",
+                    "strikethrough": ch == "~",
+                    "spoiler": ch == "|" and nxt == "|",
+                    "custom_emoji": ch == "]",
+                    "blockquote": False,
+                }[top_type]
+
+        if not is_end:
+            start = i
+            argument = ""
+            kind: str | None
+            if ch == "_":
+                if nxt == "_":
+                    kind = "underline"
+                    i += 1
+                else:
+                    kind = "italic"
+            elif ch == "*":
+                kind = "bold"
+            elif ch == "~":
+                kind = "strikethrough"
+            elif ch == "|":
+                if nxt != "|":
+                    raise _reserved_error(ch)
+                i += 1
+                kind = "spoiler"
+            elif ch == "[":
+                kind = "text_link"
+            elif ch == "`":
+                if nxt == "`" and cur(i + 2) == "`":
+                    i += 3
+                    kind = "pre"
+                    language_end = i
+                    while not _is_space(cur(language_end)) and cur(language_end) != "`":
+                        language_end += 1
+                    if i != language_end and language_end < cur.n and cur(language_end) != "`":
+                        argument = text[i:language_end]
+                        i = language_end
+                    if cur(i) in "\r\n":
+                        if cur(i + 1) in "\r\n" and cur(i) != cur(i + 1):
+                            i += 2
+                        else:
+                            i += 1
+                    i -= 1
+                else:
+                    kind = "code"
+            elif ch == "!":
+                if nxt != "[":
+                    raise _reserved_error(ch)
+                i += 1
+                kind = "custom_emoji"
+            elif ch == "\n":
+                utf16 += 1
+                out.append("\n")
+                kind = None
+                if i + 1 < cur.n and nxt == ">":
+                    i += 1
+                    if not have_blockquote:
+                        kind = "blockquote"
+                        have_blockquote = True
+            elif ch == ">" and i == 0:
+                kind = "blockquote"
+                have_blockquote = True
+            else:
+                raise _reserved_error(ch)
+            i += 1
+            if kind is not None:
+                stack.append(_OpenTag(kind, argument, utf16, len(out), start))
+            continue
+
+        # end of an entity
+        top = stack[-1]
+        if ch == "\n" and top.name != "blockquote":
+            raise EntityParseError(
+                f"Can't find end of {_MD2_TYPE_NAMES[top.name]} entity at byte offset "
+                f"{cur.byte_offset(top.source_pos)}"
+            )
+        skip = utf16 == top.utf16_offset
+        extra: JSONDict = {}
+        kind = top.name
+        if kind in ("underline", "spoiler"):
+            i += 1
+        elif kind == "pre":
+            i += 2
+            if top.argument:
+                extra["language"] = top.argument
+        elif kind == "text_link":
+            if cur(i + 1) != "(":
+                url = "".join(out[top.out_len :])
+            else:
+                url_begin = i + 2
+                url, i = _read_md_url(cur, url_begin)
+                if cur(i) != ")":
+                    raise EntityParseError(
+                        f"Can't find end of a URL at byte offset {cur.byte_offset(url_begin)}"
+                    )
+            if not skip:
+                link = _link_entity(top.utf16_offset, utf16 - top.utf16_offset, url)
+                if link is not None:
+                    entities.append(link)
+            skip = True
+        elif kind == "custom_emoji":
+            if cur(i + 1) != "(":
+                raise EntityParseError("Custom emoji entity must contain a tg://emoji URL")
+            url_begin = i + 2
+            url, i = _read_md_url(cur, url_begin)
+            if cur(i) != ")":
+                raise EntityParseError(
+                    f"Can't find end of a custom emoji URL at byte offset "
+                    f"{cur.byte_offset(url_begin)}"
+                )
+            match = re.fullmatch(r"tg://emoji\?id=(\d+)", url)
+            if match is None or int(match.group(1)) == 0:
+                raise EntityParseError("Invalid custom emoji URL specified")
+            extra["custom_emoji_id"] = match.group(1)
+        elif kind == "blockquote":
+            have_blockquote = False
+            out.append(ch)
+            utf16 += 1
+        if not skip:
+            entities.append(
+                {"type": kind, "offset": top.utf16_offset, "length": utf16 - top.utf16_offset}
+                | extra
+            )
+        stack.pop()
+        i += 1
+
+    if have_blockquote and stack and stack[-1].name == "blockquote":
+        top = stack.pop()
+        if utf16 != top.utf16_offset:
+            entities.append(
+                {
+                    "type": "blockquote",
+                    "offset": top.utf16_offset,
+                    "length": utf16 - top.utf16_offset,
+                }
+            )
+    if stack:
+        top = stack[-1]
+        raise EntityParseError(
+            f"Can't find end of {_MD2_TYPE_NAMES[top.name]} entity at byte offset "
+            f"{cur.byte_offset(top.source_pos)}"
+        )
+    return "".join(out), _sort_entities(entities)
+
+
+def _parse_markdown(text: str) -> tuple[str, list[JSONDict]]:
+    """Legacy ``Markdown`` parse mode."""
+    cur = _Cursor(text)
+    out: list[str] = []
+    entities: list[JSONDict] = []
+    utf16 = 0
+    i = 0
+    while i < cur.n:
+        ch = text[i]
+        if ch == "\\" and cur(i + 1) in "_*`[" and i + 1 < cur.n:
+            out.append(cur(i + 1))
+            utf16 += 1
+            i += 2
+            continue
+        if ch not in "_*`[":
+            out.append(ch)
+            utf16 += _u16(ch)
+            i += 1
+            continue
+        begin = i
+        end_char = "]" if ch == "[" else ch
+        is_pre = False
+        language = ""
+        i += 1
+        if ch == "`" and cur(i) == "`" and cur(i + 1) == "`":
+            i += 2
+            is_pre = True
+            language_end = i
+            while not _is_space(cur(language_end)) and cur(language_end) != "`":
+                language_end += 1
+            if i != language_end and language_end < cur.n and cur(language_end) != "`":
+                language = text[i:language_end]
+                i = language_end
+            if cur(i) in "\r\n":
+                if cur(i + 1) in "\r\n" and cur(i) != cur(i + 1):
+                    i += 2
+                else:
+                    i += 1
+        entity_offset = utf16
+        entity_start = len(out)
+        while i < cur.n and (
+            cur(i) != end_char or (is_pre and not (cur(i + 1) == "`" and cur(i + 2) == "`"))
+        ):
+            out.append(cur(i))
+            utf16 += _u16(cur(i))
+            i += 1
+        if i >= cur.n:
+            raise EntityParseError(
+                f"Can't find end of the entity starting at byte offset {cur.byte_offset(begin)}"
+            )
+        length = utf16 - entity_offset
+        if ch == "[":
+            if cur(i + 1) != "(":
+                url = "".join(out[entity_start:])
+            else:
+                i += 2
+                url_chars: list[str] = []
+                while i < cur.n and cur(i) != ")":
+                    url_chars.append(cur(i))
+                    i += 1
+                url = "".join(url_chars)
+            if length:
+                link = _link_entity(entity_offset, length, url)
+                if link is not None:
+                    entities.append(link)
+        elif length:
+            if ch == "_":
+                entities.append({"type": "italic", "offset": entity_offset, "length": length})
+            elif ch == "*":
+                entities.append({"type": "bold", "offset": entity_offset, "length": length})
+            elif is_pre:
+                pre: JSONDict = {"type": "pre", "offset": entity_offset, "length": length}
+                if language:
+                    pre["language"] = language
+                entities.append(pre)
+            else:
+                entities.append({"type": "code", "offset": entity_offset, "length": length})
+        if is_pre:
+            i += 2
+        i += 1
+    return "".join(out), _sort_entities(entities)
+
+
+_REMOVED_CHARS = frozenset(
+    {"\r", "\u030a", "\u0333", "\u033f"} | {chr(c) for c in range(0x2028, 0x202F)}
+)
+
+
+def _fix_formatted_text(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
+    """Port of the essentials of TDLib's fix_formatted_text: clean, trim, drop empty entities.
+
+    Raises EntityParseError("empty") when nothing visible is left.
+    """
+    # 1. control characters become spaces, some characters are removed; remap offsets.
+    new_chars: list[str] = []
+    position_map: list[int] = []  # old UTF-16 offset -> new UTF-16 offset
+    new_u16 = 0
+    for ch in text:
+        width = _u16(ch)
+        position_map.extend([new_u16] * width)
+        if ch in _REMOVED_CHARS:
+            continue
+        if ord(ch) < 32 and ch != "\n":
+            ch = " "
+        new_chars.append(ch)
+        new_u16 += width
+    position_map.append(new_u16)
+    cleaned = "".join(new_chars)
+    fixed: list[JSONDict] = []
+    for entity in entities:
+        start = position_map[min(entity["offset"], len(position_map) - 1)]
+        end = position_map[min(entity["offset"] + entity["length"], len(position_map) - 1)]
+        if end > start:
+            fixed.append(entity | {"offset": start, "length": end - start})
+
+    if not cleaned.strip(" \n"):
+        raise EntityParseError("empty")
+
+    # 2. rtrim spaces and newlines, clipping entities.
+    stripped = cleaned.rstrip(" \n")
+    end_u16 = _u16(stripped)
+    clipped: list[JSONDict] = []
+    for entity in fixed:
+        end = min(entity["offset"] + entity["length"], end_u16)
+        if end > entity["offset"]:
+            clipped.append(entity | {"length": end - entity["offset"]})
+
+    # 3. ltrim spaces and newlines that precede the first entity.
+    first_entity = min((e["offset"] for e in clipped), default=len(stripped))
+    lead = 0
+    while lead < len(stripped) and lead < first_entity and stripped[lead] in " \n":
+        lead += 1
+    result = stripped[lead:]
+    shifted = [e | {"offset": e["offset"] - lead} for e in clipped]
+
+    # 4. entities made of whitespace only are dropped.
+    encoded = result.encode("utf-16-le")
+    visible = [
+        e
+        for e in shifted
+        if encoded[2 * e["offset"] : 2 * (e["offset"] + e["length"])]
+        .decode("utf-16-le", errors="replace")
+        .strip(" \n")
+    ]
+    return result, _sort_entities(visible)
+
+
+def parse_formatted_text(
+    text: str, parse_mode: str | None = None, entities: list[JSONDict] | None = None
+) -> tuple[str, list[JSONDict]]:
+    """Parse text the way Telegram does; returns (visible text, entities).
+
+    Raises ApiError exactly as the Bot API would (400 with Telegram's descriptions).
+    """
+    mode = (parse_mode or "").lower()
+    try:
+        if entities:
+            plain, parsed = text, _check_explicit_entities(text, entities)
+        elif mode in ("", "none"):
+            plain, parsed = text, []
+        elif mode == "html":
+            plain, parsed = _parse_html(text)
+        elif mode == "markdownv2":
+            plain, parsed = _parse_markdown_v2(text)
+        elif mode == "markdown":
+            plain, parsed = _parse_markdown(text)
+        else:
+            raise _bad_request("unsupported parse_mode")
+    except EntityParseError as exc:
+        raise _bad_request(f"can't parse entities: {exc}") from None
+    try:
+        return _fix_formatted_text(plain, parsed)
+    except EntityParseError:
+        raise _bad_request("message text is empty") from None
+
+
+def _check_explicit_entities(text: str, entities: Any) -> list[JSONDict]:
+    if not isinstance(entities, list):
+        raise _bad_request("can't parse entities JSON object")
+    total = _u16(text)
+    checked: list[JSONDict] = []
+    for entity in entities:
+        if (
+            not isinstance(entity, dict)
+            or not isinstance(entity.get("type"), str)
+            or not isinstance(entity.get("offset"), int)
+            or not isinstance(entity.get("length"), int)
+        ):
+            raise _bad_request("can't parse MessageEntity")
+        if entity["offset"] + entity["length"] > total:
+            raise EntityParseError(
+                f"Entity beginning at UTF-16 offset {entity['offset']} ends after the end of "
+                f"the text at UTF-16 offset {entity['offset'] + entity['length']}"
+            )
+        checked.append(dict(entity))
+    return checked
+
+
+_BOT_COMMAND = re.compile(r"(?<![\w/<>])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>@])")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{4,32}(?!\w)")
+
+
+def _detect_user_entities(text: str) -> list[JSONDict]:
+    """Entities Telegram detects in what a user types: bot commands and @mentions."""
+    found: list[JSONDict] = []
+    for pattern, kind in ((_BOT_COMMAND, "bot_command"), (_MENTION, "mention")):
+        for match in pattern.finditer(text):
+            found.append(
+                {
+                    "type": kind,
+                    "offset": _u16(text[: match.start()]),
+                    "length": _u16(match.group(0)),
+                }
+            )
+    return _sort_entities(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Parameter decoding
+# --------------------------------------------------------------------------------------------
+
+
+def _decode_param(name: str, value: Any) -> Any:
+    """Decode one parameter like the Bot API (form values are strings, nested ones JSON)."""
+    if name in _JSON_PARAMS:
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                if name == "reply_markup":
+                    raise _bad_request("can't parse reply keyboard markup JSON object") from None
+                raise _bad_request(f"can't parse {name} JSON object") from None
+        return value
+    if name == "chat_id":
+        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+            return int(value)
+        return value
+    if name in _INT_PARAMS:
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            raise _bad_request(f"invalid {name} specified") from None
+    if name in _FLOAT_PARAMS:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise _bad_request(f"invalid {name} specified") from None
+    if name in _BOOL_PARAMS:
+        if isinstance(value, bool):
+            return value
+        return str(value).strip().lower() in ("true", "1", "yes")
+    return value
+
+
+def _chat_instance(chat_id: int) -> str:
+    digest = hashlib.sha256(f"chat-instance:{chat_id}".encode()).digest()
+    return str(int.from_bytes(digest[:8], "big", signed=True))
+
+
+# --------------------------------------------------------------------------------------------
+# The stand-in
+# --------------------------------------------------------------------------------------------
+
+
+class TelegramStandin:
+    """An in-process Telegram Bot API server for end-to-end tests."""
+
+    def __init__(
+        self,
+        token: str = "123456:TEST",
+        bot_username: str = "dealbot_test_bot",
+        *,
+        bot_first_name: str = "Dealbot Test",
+        privacy_mode: bool = True,
+        callback_query_ttl: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not re.fullmatch(r"\d+:[A-Za-z0-9_-]+", token):
+            raise ValueError(f"not a Telegram-shaped token: {token!r}")
+        self.token = token
+        self.bot_id = int(token.split(":", 1)[0])
+        self.bot_username = bot_username
+        self.bot_first_name = bot_first_name
+        self.privacy_mode = privacy_mode
+        self.callback_query_ttl = callback_query_ttl
+        self._clock = clock
+
+        self.sent: list[SentMessage] = []
+        self.calls: list[Call] = []
+        self.updates: list[JSONDict] = []  # every update injected and queued, in order
+        self.dropped_updates: list[JSONDict] = []  # excluded by allowed_updates
+        self.withheld_messages: list[JSONDict] = []  # group messages privacy mode withheld
+        self.webhook: JSONDict | None = None
+        self.commands_by_scope: dict[tuple[str, str], list[JSONDict]] = {}
+
+        self._users: dict[int, _User] = {}
+        self._started: set[int] = set()
+        self._blocked: set[int] = set()
+        self._chats: dict[int, _Chat] = {}
+        self._messages: dict[int, dict[int, JSONDict]] = {}  # chat -> message id -> JSON
+        self._sent_index: dict[tuple[int, int], SentMessage] = {}
+        self._next_message_id: dict[int, int] = {}
+        self._callbacks: dict[str, _CallbackQuery] = {}
+        self._callback_ids = itertools.count(4_242_000_000_000_000_001)
+        self._pending: list[JSONDict] = []
+        self._next_update_id = 700_000_001
+        self._allowed_updates: frozenset[str] = DEFAULT_UPDATE_TYPES
+        self._poll_generation = 0
+        self._faults: list[_Fault] = []
+        self._rate_limits: _RateLimits | None = None
+
+        self._changed = asyncio.Condition()
+        self._notify_tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+        self._port: int | None = None
+
+        self._methods: dict[str, Callable[[JSONDict], Awaitable[Any]]] = {
+            "getme": self._get_me,
+            "logout": self._log_out,
+            "close": self._close_method,
+            "getupdates": self._get_updates,
+            "setwebhook": self._set_webhook,
+            "deletewebhook": self._delete_webhook,
+            "getwebhookinfo": self._get_webhook_info,
+            "sendmessage": self._send_message,
+            "editmessagetext": self._edit_message_text,
+            "editmessagereplymarkup": self._edit_message_reply_markup,
+            "deletemessage": self._delete_message,
+            "answercallbackquery": self._answer_callback_query,
+            "sendchataction": self._send_chat_action,
+            "setmycommands": self._set_my_commands,
+            "getmycommands": self._get_my_commands,
+            "deletemycommands": self._delete_my_commands,
+        }
+
+    # ---------------------------------------------------------------- lifecycle
+
+    async def __aenter__(self) -> TelegramStandin:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("*", "/file/bot{token}/{path:.*}", self._handle_file)
+        runner = web.AppRunner(
+            app, handler_cancellation=True, shutdown_timeout=5.0, access_log=None
+        )
+        await runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        self._port = int(sock.getsockname()[1])
+        await web.SockSite(runner, sock).start()
+        self._runner = runner
+
+    async def close(self) -> None:
+        """Stop the server; pending long polls are answered at once with no updates."""
+        self._closing = True
+        await self._notify()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        for task in list(self._notify_tasks):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    @property
+    def url(self) -> str:
+        if self._port is None:
+            raise RuntimeError("TelegramStandin is not started (use `async with`)")
+        return f"http://127.0.0.1:{self._port}/"
+
+    @property
+    def base_url(self) -> str:
+        """For ``ApplicationBuilder().base_url()`` and ``Bot(base_url=...)``.
+
+        PTB calls ``{base_url}{token}/{method}``.
+        """
+        return f"{self.url}bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"{self.url}file/bot"
+
+    @property
+    def bot_user(self) -> JSONDict:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": self.bot_first_name,
+            "username": self.bot_username,
+        }
+
+    # ---------------------------------------------------------------- test-side set-up
+
+    def add_user(
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+    ) -> None:
+        """Make a user known to the bot (as if seen in a group) without starting a private chat.
+
+        Messages to such a user fail with 403 "bot can't initiate conversation with a user";
+        to a user never seen at all with 400 "chat not found".
+        """
+        self._ensure_user(user_id, first_name, last_name, username, language_code)
+
+    def start_user(
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+    ) -> None:
+        """The user has pressed Start: the bot may message them (no update is injected)."""
+        self._ensure_user(user_id, first_name, last_name, username, language_code)
+        self._ensure_private_chat(user_id)
+        self._started.add(user_id)
+        self._blocked.discard(user_id)
+
+    def block_user(self, user_id: int) -> None:
+        """The user blocks the bot: sends get 403, and a my_chat_member update is injected."""
+        self._require_user(user_id)
+        self._blocked.add(user_id)
+        self._enqueue_chat_member_change(user_id, "member", "kicked")
+
+    def unblock_user(self, user_id: int) -> None:
+        self._require_user(user_id)
+        self._blocked.discard(user_id)
+        self._started.add(user_id)
+        self._ensure_private_chat(user_id)
+        self._enqueue_chat_member_change(user_id, "kicked", "member")
+
+    def add_group(
+        self,
+        chat_id: int,
+        title: str = "Test group",
+        *,
+        username: str | None = None,
+        bot_is_admin: bool = False,
+    ) -> None:
+        """Register a group with the bot as a member. Ids starting -100 are supergroups."""
+        if chat_id >= 0:
+            raise ValueError("group chat ids are negative")
+        kind = "supergroup" if str(chat_id).startswith("-100") else "group"
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            self._chats[chat_id] = _Chat(chat_id, kind, title, username, True, bot_is_admin)
+            self._messages.setdefault(chat_id, {})
+        else:
+            chat.title, chat.username, chat.bot_is_admin = title, username, bot_is_admin
+            chat.bot_member, chat.kicked = True, False
+
+    def remove_bot_from_group(self, chat_id: int, *, kicked: bool = True) -> None:
+        chat = self._chats.get(chat_id)
+        if chat is None or not chat.is_group:
+            raise AssertionError(f"no group {chat_id}")
+        chat.bot_member = False
+        chat.kicked = kicked
+
+    # ---------------------------------------------------------------- injecting user activity
+
+    def send_private(
+        self,
+        user_id: int,
+        text: str,
+        first_name: str | None = None,
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+        reply_to: SentMessage | int | None = None,
+        entities: list[JSONDict] | None = None,
+    ) -> JSONDict:
+        """A user writes to the bot in private; returns the update's ``message`` dict.
+
+        Starts the user (the bot may answer from now on). Defaults: first name "Tester",
+        language "en" (or what was given for that user before).
+        """
+        if user_id <= 0:
+            raise ValueError("user ids are positive")
+        user = self._ensure_user(user_id, first_name, last_name, username, language_code)
+        chat = self._ensure_private_chat(user_id)
+        self._started.add(user_id)
+        if user_id in self._blocked:
+            self.unblock_user(user_id)
+        message = self._user_message(chat, user, text, reply_to, entities)
+        self._enqueue("message", message)
+        return message
+
+    def send_group(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        first_name: str | None = None,
+        *,
+        title: str | None = None,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+        reply_to: SentMessage | int | None = None,
+        entities: list[JSONDict] | None = None,
+    ) -> JSONDict:
+        """A user writes in a group; returns the message dict.
+
+        The group is registered (bot as member) if unknown. With privacy mode on (the default,
+        as on Telegram) the bot only receives commands (``/cmd``, ``/cmd@this_bot``), messages
+        mentioning @bot_username and replies to its own messages; other messages are stored in
+        the chat and in ``withheld_messages`` but produce no update.
+        """
+        if chat_id not in self._chats:
+            self.add_group(chat_id, title or f"Group {chat_id}")
+        chat = self._chats[chat_id]
+        if not chat.is_group:
+            raise ValueError(f"{chat_id} is not a group")
+        if not chat.bot_member:
+            raise AssertionError(f"the bot is not a member of group {chat_id}")
+        user = self._ensure_user(user_id, first_name, last_name, username, language_code)
+        message = self._user_message(chat, user, text, reply_to, entities)
+        if self._bot_receives_group_message(chat, message):
+            self._enqueue("message", message)
+        else:
+            self.withheld_messages.append(message)
+        return message
+
+    def press(
+        self,
+        user_id: int,
+        message: SentMessage,
+        callback_data: str,
+        first_name: str | None = None,
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+    ) -> str:
+        """A user presses an inline button; returns the callback query id.
+
+        The button must currently exist on the (not deleted) message, and the user must be
+        able to see the chat, as on Telegram.
+        """
+        current = self._sent_index.get((message.chat_id, message.message_id))
+        if current is None or current.deleted:
+            raise AssertionError(f"message {message.message_id} in {message.chat_id} is gone")
+        data_buttons = [data for _, data in current.buttons() if data is not None]
+        if callback_data not in data_buttons:
+            raise AssertionError(
+                f"no button with callback_data {callback_data!r} on message "
+                f"{current.message_id} in chat {current.chat_id}; buttons: {current.buttons()}"
+            )
+        chat = self._chats[current.chat_id]
+        if chat.type == "private" and chat.id != user_id:
+            raise AssertionError(f"user {user_id} cannot see private chat {chat.id}")
+        user = self._ensure_user(user_id, first_name, last_name, username, language_code)
+        query_id = str(next(self._callback_ids))
+        self._callbacks[query_id] = _CallbackQuery(
+            query_id, user_id, chat.id, current.message_id, callback_data, self._clock()
+        )
+        self._enqueue(
+            "callback_query",
+            {
+                "id": query_id,
+                "from": user.json(),
+                "message": copy.deepcopy(self._messages[chat.id][current.message_id]),
+                "chat_instance": _chat_instance(chat.id),
+                "data": callback_data,
+            },
+        )
+        return query_id
+
+    def inject_update(self, kind: str, payload: JSONDict) -> JSONDict:
+        """Queue an arbitrary update of type ``kind``; returns the full update."""
+        if kind not in UPDATE_TYPES:
+            raise ValueError(f"unknown update type {kind!r}")
+        return self._enqueue(kind, payload)
+
+    # ---------------------------------------------------------------- inspection
+
+    def answered(self, callback_query_id: str) -> JSONDict | None:
+        """The accepted answerCallbackQuery parameters for that query, or None."""
+        query = self._callbacks.get(callback_query_id)
+        return None if query is None else query.answer
+
+    def chat_messages(self, chat_id: int, *, include_deleted: bool = False) -> list[SentMessage]:
+        return [m for m in self.sent if m.chat_id == chat_id and (include_deleted or not m.deleted)]
+
+    def last_message(self, chat_id: int) -> SentMessage | None:
+        messages = self.chat_messages(chat_id)
+        return messages[-1] if messages else None
+
+    def buttons(self, message: SentMessage) -> list[tuple[str, str | None]]:
+        return message.buttons()
+
+    @property
+    def commands_by_language(self) -> dict[str, list[JSONDict]]:
+        """Commands set for the default scope: language_code ("" = all languages) -> list."""
+        return {
+            language: commands
+            for (scope, language), commands in self.commands_by_scope.items()
+            if scope == '{"type":"default"}'
+        }
+
+    def commands_for(
+        self, scope: Mapping[str, Any] | None = None, language_code: str = ""
+    ) -> list[JSONDict] | None:
+        return self.commands_by_scope.get((self._scope_key(scope), language_code))
+
+    @property
+    def errors(self) -> list[tuple[str, int, str]]:
+        """Rejected calls as (method, status, description); abandoned long polls excluded."""
+        return [
+            (call.method, call.status, call.description or "")
+            for call in self.calls
+            if not call.ok and not call.abandoned
+        ]
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method.lower() == method.lower()]
+
+    @property
+    def pending_updates(self) -> list[JSONDict]:
+        """Injected updates the bot has not confirmed yet."""
+        return list(self._pending)
+
+    def summary(self) -> str:
+        """A readable account of every chat, pending updates and errors (for failures)."""
+        lines: list[str] = []
+        for chat_id, messages in self._messages.items():
+            chat = self._chats[chat_id]
+            name = chat.title or (self._users[chat_id].first_name if chat_id in self._users else "")
+            lines.append(f"chat {chat_id} ({chat.type} {name!r}):")
+            if not messages:
+                lines.append("  (no messages)")
+            for message_id, message in messages.items():
+                sent = self._sent_index.get((chat_id, message_id))
+                who = "bot" if sent is not None else f"user {message.get('from', {}).get('id')}"
+                flags = []
+                if sent is not None and sent.deleted:
+                    flags.append("deleted")
+                if sent is not None and sent.edited:
+                    flags.append(f"edited x{len(sent.history)}")
+                if sent is not None and sent.buttons():
+                    flags.append(f"buttons={sent.buttons()}")
+                text = str(message.get("text", ""))
+                if len(text) > 300:
+                    text = text[:300] + "…"
+                extra = f" [{', '.join(flags)}]" if flags else ""
+                lines.append(f"  #{message_id} {who}: {text!r}{extra}")
+        if not lines:
+            lines.append("no chats")
+        lines.append(f"pending (unconfirmed) updates: {[u['update_id'] for u in self._pending]}")
+        errors = self.errors
+        if errors:
+            lines.append("rejected calls:")
+            lines.extend(f"  {method} -> {status} {desc}" for method, status, desc in errors[-20:])
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- waiting
+
+    async def wait_for(self, predicate: Callable[[], T], timeout: float = 10.0) -> T:
+        """Wait until ``predicate()`` is truthy and return its value.
+
+        Re-evaluated whenever the stand-in records a call or an injection; on timeout raises
+        AssertionError with a summary of all chats.
+        """
+        result: T | None = None
+
+        def check() -> bool:
+            nonlocal result
+            result = predicate()
+            return bool(result)
+
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(check)
+        except TimeoutError:
+            raise AssertionError(f"condition not met within {timeout}s\n{self.summary()}") from None
+        return result  # type: ignore[return-value]
+
+    async def wait_until_consumed(self, timeout: float = 10.0) -> None:
+        """Wait until the bot fetched and confirmed (next getUpdates offset) every update.
+
+        PTB confirms an update right after queueing it, not after its handler ran: to wait
+        for a handler's effect, use wait_for on that effect.
+        """
+        try:
+            await self.wait_for(lambda: not self._pending, timeout)
+        except AssertionError as exc:
+            raise AssertionError(f"updates not consumed: {exc}") from None
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _notify_soon(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop, so nobody can be waiting
+        task = loop.create_task(self._notify())
+        self._notify_tasks.add(task)
+        task.add_done_callback(self._notify_tasks.discard)
+
+    # ---------------------------------------------------------------- fault injection
+
+    def fail_next(
+        self,
+        method: str | None,
+        status: int,
+        count: int = 1,
+        retry_after: int | None = None,
+        *,
+        description: str | None = None,
+    ) -> None:
+        """Answer the next ``count`` calls of ``method`` (None = any method) with ``status``.
+
+        429 carries ``parameters.retry_after`` (default 1), 502/504 answer nginx's HTML page,
+        other statuses a Bot API error body. Failed calls have no effect.
+        """
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if status == 429 and retry_after is None:
+            retry_after = 1
+        self._faults.append(
+            _Fault(method.lower() if method else None, status, count, retry_after, description)
+        )
+
+    def enforce_rate_limits(
+        self,
+        per_chat_per_second: int = 1,
+        per_group_per_minute: int = 20,
+        overall_per_second: int = 30,
+        *,
+        methods: Iterable[str] = ("sendMessage",),
+    ) -> None:
+        """Answer 429 with retry_after when Telegram's flood limits would be exceeded.
+
+        Sliding windows: per chat (1 s), per group (60 s) and overall (1 s), counted over
+        accepted calls of ``methods``; rejected sends are not delivered and do not count.
+        """
+        self._rate_limits = _RateLimits(
+            per_chat_per_second,
+            per_group_per_minute,
+            overall_per_second,
+            frozenset(m.lower() for m in methods),
+        )
+
+    def _take_fault(self, method: str) -> _Fault | None:
+        for fault in self._faults:
+            if fault.method is None or fault.method == method.lower():
+                fault.remaining -= 1
+                if fault.remaining <= 0:
+                    self._faults.remove(fault)
+                return fault
+        return None
+
+    @staticmethod
+    def _fault_response(fault: _Fault) -> tuple[int, JSONDict | str]:
+        if fault.status == 502:
+            return 502, NGINX_502
+        if fault.status == 504:
+            return 504, NGINX_504
+        if fault.status == 429:
+            retry_after = fault.retry_after or 1
+            error = ApiError(
+                429,
+                fault.description or f"Too Many Requests: retry after {retry_after}",
+                {"retry_after": retry_after},
+            )
+            return 429, error.body()
+        defaults = {
+            400: "Bad Request: injected failure",
+            401: "Unauthorized",
+            403: "Forbidden: injected failure",
+            404: "Not Found",
+            409: "Conflict: injected failure",
+            500: "Internal Server Error",
+        }
+        description = fault.description or defaults.get(fault.status, "Injected failure")
+        return fault.status, ApiError(fault.status, description).body()
+
+    def _check_rate_limits(self, method: str, chat: _Chat) -> None:
+        limits = self._rate_limits
+        if limits is None or method.lower() not in limits.methods:
+            return
+        now = self._clock()
+        windows: list[tuple[deque[float], int, float]] = [
+            (limits.overall, limits.overall_per_second, 1.0),
+            (limits.per_chat.setdefault(chat.id, deque()), limits.per_chat_per_second, 1.0),
+        ]
+        if chat.is_group:
+            group_window = limits.per_group.setdefault(chat.id, deque())
+            windows.append((group_window, limits.per_group_per_minute, 60.0))
+        wait = 0.0
+        for window, limit, span in windows:
+            while window and window[0] <= now - span:
+                window.popleft()
+            if len(window) >= limit:
+                wait = max(wait, window[len(window) - limit] + span - now)
+        if wait > 0:
+            retry_after = max(1, int(wait + 0.999))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
+        for window, _, _ in windows:
+            window.append(now)
+
+    # ---------------------------------------------------------------- HTTP plumbing
+
+    async def _read_params(self, request: web.Request) -> JSONDict:
+        raw: dict[str, Any] = dict(request.query)
+        if request.method == "POST" and request.can_read_body:
+            if request.content_type == "application/json":
+                try:
+                    body = await request.json()
+                except ValueError:
+                    raise _bad_request("can't parse JSON encoded request") from None
+                if not isinstance(body, dict):
+                    raise _bad_request("JSON request must be an object")
+                raw.update(body)
+            else:
+                form = await request.post()
+                for key, value in form.items():
+                    if isinstance(value, web.FileField):
+                        raw[key] = {"filename": value.filename, "content_type": value.content_type}
+                    else:
+                        raw[key] = value
+        return {name: _decode_param(name, value) for name, value in raw.items()}
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        token = request.match_info["token"]
+        method = request.match_info["method"]
+        params: JSONDict = {}
+        status: int
+        body: JSONDict | str
+        try:
+            try:
+                params = await self._read_params(request)
+                if token != self.token:
+                    if re.fullmatch(r"\d+:[A-Za-z0-9_-]+", token):
+                        raise ApiError(401, "Unauthorized")
+                    raise ApiError(404, "Not Found")
+                fault = self._take_fault(method)
+                if fault is not None:
+                    status, body = self._fault_response(fault)
+                else:
+                    handler = self._methods.get(method.lower())
+                    if handler is None:
+                        raise ApiError(
+                            404, f"Not Found: method {method} is not supported by TelegramStandin"
+                        )
+                    result = await handler(params)
+                    status, body = 200, {"ok": True, "result": result}
+            except ApiError as error:
+                status, body = error.status, error.body()
+        except asyncio.CancelledError:
+            self.calls.append(
+                Call(method, params, 499, "client closed the connection", time.time())
+            )
+            self._notify_soon()
+            raise
+        self.calls.append(Call(method, params, status, body, time.time()))
+        await self._notify()
+        if isinstance(body, str):
+            return web.Response(status=status, text=body, content_type="text/html")
+        return web.json_response(body, status=status)
+
+    async def _handle_file(self, request: web.Request) -> web.StreamResponse:
+        return web.json_response(ApiError(404, "Not Found").body(), status=404)
+
+    # ---------------------------------------------------------------- users, chats, messages
+
+    def _ensure_user(
+        self,
+        user_id: int,
+        first_name: str | None,
+        last_name: str | None,
+        username: str | None,
+        language_code: str | None,
+    ) -> _User:
+        user = self._users.get(user_id)
+        if user is None:
+            user = _User(user_id, first_name or "Tester", language_code=language_code or "en")
+            self._users[user_id] = user
+        if first_name is not None:
+            user.first_name = first_name
+        if last_name is not None:
+            user.last_name = last_name
+        if username is not None:
+            user.username = username
+        if language_code is not None:
+            user.language_code = language_code
+        return user
+
+    def _require_user(self, user_id: int) -> _User:
+        user = self._users.get(user_id)
+        if user is None:
+            raise AssertionError(f"unknown user {user_id}")
+        return user
+
+    def _ensure_private_chat(self, user_id: int) -> _Chat:
+        chat = self._chats.get(user_id)
+        if chat is None:
+            chat = _Chat(user_id, "private")
+            self._chats[user_id] = chat
+            self._messages.setdefault(user_id, {})
+        return chat
+
+    def _chat_json(self, chat: _Chat) -> JSONDict:
+        if chat.type == "private":
+            user = self._users[chat.id]
+            data: JSONDict = {"id": chat.id, "first_name": user.first_name}
+            if user.last_name:
+                data["last_name"] = user.last_name
+            if user.username:
+                data["username"] = user.username
+            data["type"] = "private"
+            return data
+        data = {"id": chat.id, "title": chat.title or "", "type": chat.type}
+        if chat.username:
+            data["username"] = chat.username
+        return data
+
+    def _new_message_id(self, chat_id: int) -> int:
+        message_id = self._next_message_id.get(chat_id, 1)
+        self._next_message_id[chat_id] = message_id + 1
+        return message_id
+
+    @staticmethod
+    def _without_reply(message: JSONDict) -> JSONDict:
+        embedded = copy.deepcopy(message)
+        embedded.pop("reply_to_message", None)
+        return embedded
+
+    def _user_message(
+        self,
+        chat: _Chat,
+        user: _User,
+        text: str,
+        reply_to: SentMessage | int | None,
+        entities: list[JSONDict] | None,
+    ) -> JSONDict:
+        if not text:
+            raise ValueError("users cannot send empty text")
+        message: JSONDict = {
+            "message_id": self._new_message_id(chat.id),
+            "from": user.json(),
+            "chat": self._chat_json(chat),
+            "date": int(time.time()),
+            "text": text,
+        }
+        detected = entities if entities is not None else _detect_user_entities(text)
+        if detected:
+            message["entities"] = detected
+        if reply_to is not None:
+            reply_id = reply_to.message_id if isinstance(reply_to, SentMessage) else reply_to
+            target = self._messages[chat.id].get(reply_id)
+            if target is None or self._is_deleted(chat.id, reply_id):
+                raise AssertionError(f"no message {reply_id} in chat {chat.id} to reply to")
+            message["reply_to_message"] = self._without_reply(target)
+        self._messages[chat.id][message["message_id"]] = message
+        return message
+
+    def _is_deleted(self, chat_id: int, message_id: int) -> bool:
+        sent = self._sent_index.get((chat_id, message_id))
+        if sent is not None:
+            return sent.deleted
+        return message_id not in self._messages.get(chat_id, {})
+
+    def _bot_receives_group_message(self, chat: _Chat, message: JSONDict) -> bool:
+        if not self.privacy_mode or chat.bot_is_admin:
+            return True
+        text = str(message.get("text", ""))
+        command = re.match(r"/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?", text)
+        if command is not None:
+            addressee = command.group(1)
+            return addressee is None or addressee.lower() == self.bot_username.lower()
+        if f"@{self.bot_username.lower()}" in text.lower():
+            return True
+        reply = message.get("reply_to_message")
+        return bool(reply and reply.get("from", {}).get("id") == self.bot_id)
+
+    def _enqueue(self, kind: str, payload: JSONDict) -> JSONDict:
+        update = {"update_id": self._next_update_id, kind: payload}
+        self._next_update_id += 1
+        if kind not in self._allowed_updates:
+            self.dropped_updates.append(update)
+        else:
+            self.updates.append(update)
+            self._pending.append(update)
+        self._notify_soon()
+        return update
+
+    def _enqueue_chat_member_change(self, user_id: int, old: str, new: str) -> None:
+        user = self._users[user_id]
+        chat = self._ensure_private_chat(user_id)
+        new_member: JSONDict = {"user": self.bot_user, "status": new}
+        if new == "kicked":
+            new_member["until_date"] = 0
+        old_member: JSONDict = {"user": self.bot_user, "status": old}
+        if old == "kicked":
+            old_member["until_date"] = 0
+        self._enqueue(
+            "my_chat_member",
+            {
+                "chat": self._chat_json(chat),
+                "from": user.json(),
+                "date": int(time.time()),
+                "old_chat_member": old_member,
+                "new_chat_member": new_member,
+            },
+        )
+
+    def _resolve_chat(self, value: Any) -> _Chat:
+        """The chat a bot call targets, with Telegram's access errors."""
+        if value is None or value == "":
+            raise _bad_request("chat_id is empty")
+        if isinstance(value, str):
+            name = value.strip().lstrip("@").lower()
+            for chat in self._chats.values():
+                if chat.username and chat.username.lower() == name and value.startswith("@"):
+                    return self._check_chat_access(chat)
+            raise _bad_request("chat not found")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _bad_request("chat not found")
+        if value > 0:
+            if value not in self._users:
+                raise _bad_request("chat not found")
+            if value in self._blocked:
+                raise _forbidden("bot was blocked by the user")
+            if value not in self._started:
+                raise _forbidden("bot can't initiate conversation with a user")
+            return self._ensure_private_chat(value)
+        chat = self._chats.get(value)
+        if chat is None:
+            raise _bad_request("chat not found")
+        return self._check_chat_access(chat)
+
+    def _check_chat_access(self, chat: _Chat) -> _Chat:
+        if chat.type == "private":
+            return self._resolve_chat(chat.id)
+        if chat.kicked:
+            raise _forbidden(f"bot was kicked from the {chat.type} chat")
+        if not chat.bot_member:
+            raise _forbidden(f"bot is not a member of the {chat.type} chat")
+        return chat
+
+    # ---------------------------------------------------------------- validation helpers
+
+    def _validate_reply_markup(self, markup: Any, *, inline_only: bool) -> JSONDict | None:
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise _bad_request("can't parse reply keyboard markup JSON object")
+        if "inline_keyboard" in markup:
+            self._validate_inline_keyboard(markup["inline_keyboard"])
+            return markup
+        if inline_only:
+            raise _bad_request("inline keyboard expected")
+        if "keyboard" in markup:
+            rows = markup["keyboard"]
+            if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+                raise _bad_request("can't parse reply keyboard markup JSON object")
+            for row in rows:
+                for button in row:
+                    text = button.get("text") if isinstance(button, dict) else button
+                    if not isinstance(text, str) or not text:
+                        raise _bad_request("can't parse keyboard button: Text must be non-empty")
+            return markup
+        if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
+            return markup
+        raise _bad_request("can't parse reply keyboard markup JSON object")
+
+    @staticmethod
+    def _validate_inline_keyboard(keyboard: Any) -> None:
+        if not isinstance(keyboard, list):
+            raise _bad_request(
+                'can\'t parse inline keyboard: field "inline_keyboard" must be an Array'
+            )
+        total = 0
+        for row in keyboard:
+            if not isinstance(row, list):
+                raise _bad_request(
+                    "can't parse inline keyboard: InlineKeyboardMarkup row must be an Array"
+                )
+            if len(row) > MAX_BUTTONS_PER_ROW:
+                raise _bad_request(
+                    f"too many buttons in a row (at most {MAX_BUTTONS_PER_ROW} are allowed)"
+                )
+            for button in row:
+                total += 1
+                if not isinstance(button, dict):
+                    raise _bad_request("can't parse inline keyboard button: Object expected")
+                text = button.get("text")
+                if not isinstance(text, str):
+                    raise _bad_request(
+                        'can\'t parse inline keyboard button: Field "text" must be of type String'
+                    )
+                if not text.strip():
+                    raise _bad_request("BUTTON_TEXT_INVALID")
+                actions = [name for name in INLINE_BUTTON_ACTIONS if name in button]
+                if not actions:
+                    raise _bad_request(
+                        "can't parse inline keyboard button: Text buttons are unallowed in the "
+                        "inline keyboard"
+                    )
+                if len(actions) > 1:
+                    raise _bad_request(
+                        "can't parse inline keyboard button: exactly one of "
+                        f"{', '.join(INLINE_BUTTON_ACTIONS)} must be specified, got {actions}"
+                    )
+                if "callback_data" in button:
+                    data = button["callback_data"]
+                    if not isinstance(data, str) or not (
+                        1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA_BYTES
+                    ):
+                        raise _bad_request("BUTTON_DATA_INVALID")
+                if "url" in button:
+                    url = button["url"]
+                    if not isinstance(url, str) or _checked_link(url) is None:
+                        raise _bad_request(
+                            f"inline keyboard button URL '{url}' is invalid: Wrong HTTP URL"
+                        )
+        if total > MAX_BUTTONS_TOTAL:
+            raise _bad_request("reply markup is too long")
+
+    def _formatted(self, params: JSONDict) -> tuple[str, str, list[JSONDict]]:
+        """(raw text, visible text, entities) with Telegram's errors."""
+        text = params.get("text")
+        if text is None or text == "":
+            raise _bad_request("message text is empty")
+        if not isinstance(text, str):
+            text = str(text)
+        plain, entities = parse_formatted_text(
+            text, params.get("parse_mode"), params.get("entities")
+        )
+        if len(plain) > MAX_TEXT_LENGTH:
+            raise _bad_request("message is too long")
+        return text, plain, entities
+
+    def _reply_target(self, chat: _Chat, params: JSONDict) -> int | None:
+        reply = params.get("reply_parameters")
+        allow_missing = bool(params.get("allow_sending_without_reply"))
+        quote: str | None = None
+        if reply is not None:
+            if not isinstance(reply, dict) or not isinstance(reply.get("message_id"), int):
+                raise _bad_request("can't parse reply parameters JSON object")
+            message_id = int(reply["message_id"])
+            allow_missing = bool(reply.get("allow_sending_without_reply", allow_missing))
+            quote = reply.get("quote")
+            target_chat = reply.get("chat_id")
+            if target_chat is not None and target_chat != chat.id:
+                chat = self._resolve_chat(_decode_param("chat_id", target_chat))
+        elif params.get("reply_to_message_id") is not None:
+            message_id = int(params["reply_to_message_id"])
+        else:
+            return None
+        message = self._messages.get(chat.id, {}).get(message_id)
+        if message is None or self._is_deleted(chat.id, message_id):
+            if allow_missing:
+                return None
+            raise _bad_request("message to be replied not found")
+        if quote is not None and quote not in str(message.get("text", "")):
+            raise _bad_request("QUOTE_TEXT_INVALID")
+        return message_id
+
+    def _bot_message(self, chat_id: int, message_id: int) -> SentMessage:
+        message = self._messages.get(chat_id, {}).get(message_id)
+        if message is None or self._is_deleted(chat_id, message_id):
+            raise _bad_request("message to edit not found")
+        sent = self._sent_index.get((chat_id, message_id))
+        if sent is None:
+            raise _bad_request("message can't be edited")
+        return sent
+
+    def _edit_target(self, params: JSONDict) -> tuple[_Chat, SentMessage]:
+        if params.get("inline_message_id"):
+            raise _bad_request("MESSAGE_ID_INVALID")
+        chat = self._resolve_chat(params.get("chat_id"))
+        message_id = params.get("message_id")
+        if not isinstance(message_id, int):
+            raise _bad_request("message identifier is not specified")
+        return chat, self._bot_message(chat.id, message_id)
+
+    def _store_edit(
+        self,
+        sent: SentMessage,
+        *,
+        text: str,
+        plain: str,
+        parse_mode: str | None,
+        entities: list[JSONDict],
+        markup: JSONDict | None,
+        link_preview_options: JSONDict | None,
+    ) -> JSONDict:
+        if (
+            plain == sent.plain
+            and entities == sent.entities
+            and self._shown_markup(markup) == self._shown_markup(sent.reply_markup)
+        ):
+            raise _bad_request(
+                "message is not modified: specified new message content and reply markup are "
+                "exactly the same as a current content and reply markup of the message"
+            )
+        sent.history.append(
+            MessageVersion(
+                sent.text,
+                sent.plain,
+                sent.parse_mode,
+                copy.deepcopy(sent.reply_markup),
+                sent.entities,
+                sent.edit_date or sent.date,
+            )
+        )
+        now = int(time.time())
+        sent.text, sent.plain, sent.parse_mode = text, plain, parse_mode
+        sent.entities, sent.reply_markup, sent.edit_date = entities, markup, now
+        if link_preview_options is not None:
+            sent.link_preview_options = link_preview_options
+        message = self._messages[sent.chat_id][sent.message_id]
+        message["text"] = plain
+        message["edit_date"] = now
+        if entities:
+            message["entities"] = copy.deepcopy(entities)
+        else:
+            message.pop("entities", None)
+        shown = self._shown_markup(markup)
+        if shown:
+            message["reply_markup"] = shown
+        else:
+            message.pop("reply_markup", None)
+        return copy.deepcopy(message)
+
+    @staticmethod
+    def _shown_markup(markup: JSONDict | None) -> JSONDict | None:
+        """The part of reply_markup that Telegram keeps on a message (inline keyboards only)."""
+        if markup and markup.get("inline_keyboard"):
+            return {"inline_keyboard": copy.deepcopy(markup["inline_keyboard"])}
+        return None
+
+    @staticmethod
+    def _scope_key(scope: Mapping[str, Any] | None) -> str:
+        if not scope:
+            scope = {"type": "default"}
+        return json.dumps(dict(scope), sort_keys=True, separators=(",", ":"))
+
+    def _validate_scope(self, scope: Any) -> JSONDict:
+        if scope is None:
+            return {"type": "default"}
+        if not isinstance(scope, dict) or scope.get("type") not in SCOPE_TYPES:
+            raise _bad_request("can't parse BotCommandScope: unsupported type")
+        kind = scope["type"]
+        if kind in ("chat", "chat_administrators", "chat_member"):
+            chat_id = _decode_param("chat_id", scope.get("chat_id"))
+            chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
+            if chat is None:
+                raise _bad_request("chat not found")
+            if kind != "chat" and not chat.is_group:
+                raise _bad_request("can't use the scope in a private chat")
+            if kind == "chat_member" and not isinstance(scope.get("user_id"), int):
+                raise _bad_request("user not found")
+            scope = scope | {"chat_id": chat_id}
+        return scope
+
+    @staticmethod
+    def _validate_language(params: JSONDict) -> str:
+        language = params.get("language_code") or ""
+        if not isinstance(language, str) or (language and not re.fullmatch(r"[a-z]{2}", language)):
+            raise _bad_request("invalid language code specified")
+        return language
+
+    # ---------------------------------------------------------------- Bot API methods
+
+    async def _get_me(self, params: JSONDict) -> JSONDict:
+        return self.bot_user | {
+            "can_join_groups": True,
+            "can_read_all_group_messages": not self.privacy_mode,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+
+    async def _log_out(self, params: JSONDict) -> bool:
+        return True
+
+    async def _close_method(self, params: JSONDict) -> bool:
+        return True
+
+    async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
+        if self.webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use "
+                "deleteWebhook to delete the webhook first",
+            )
+        offset = params.get("offset")
+        limit = max(1, min(100, int(params.get("limit") or 100)))
+        timeout = max(0.0, float(params.get("timeout") or 0))
+        allowed = params.get("allowed_updates")
+        if allowed is not None:
+            if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+                raise _bad_request("can't parse allowed_updates JSON object")
+            known = frozenset(allowed) & UPDATE_TYPES
+            self._allowed_updates = known or DEFAULT_UPDATE_TYPES
+        if isinstance(offset, int) and offset != 0:
+            if offset < 0:
+                self._pending = self._pending[offset:]
+            else:
+                self._pending = [u for u in self._pending if u["update_id"] >= offset]
+
+        self._poll_generation += 1
+        generation = self._poll_generation
+        async with self._changed:
+            self._changed.notify_all()  # confirmation happened; also supersedes older polls
+            if not self._pending and timeout > 0 and not self._closing:
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(timeout):
+                        await self._changed.wait_for(
+                            lambda: (
+                                bool(self._pending)
+                                or self._closing
+                                or generation != self._poll_generation
+                            )
+                        )
+        if generation != self._poll_generation:
+            raise ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; make sure that only one bot "
+                "instance is running",
+            )
+        if self._closing:
+            return []
+        return copy.deepcopy(self._pending[:limit])
+
+    async def _set_webhook(self, params: JSONDict) -> bool:
+        url = params.get("url") or ""
+        if not url:
+            return await self._delete_webhook(params)
+        if not isinstance(url, str) or not url.startswith("https://"):
+            raise _bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        port_match = re.match(r"https://[^/:]+(?::(\d+))?", url)
+        port = int(port_match.group(1)) if port_match and port_match.group(1) else 443
+        if port not in (80, 88, 443, 8443):
+            raise _bad_request(
+                "bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"
+            )
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise _bad_request("bad webhook: secret token contains unallowed characters")
+        if params.get("drop_pending_updates"):
+            self._pending.clear()
+        self.webhook = {
+            key: params[key]
+            for key in ("url", "secret_token", "max_connections", "allowed_updates", "ip_address")
+            if key in params
+        }
+        self._poll_generation += 1  # a webhook terminates a pending getUpdates
+        return True
+
+    async def _delete_webhook(self, params: JSONDict) -> bool:
+        self.webhook = None
+        if params.get("drop_pending_updates"):
+            self._pending.clear()
+        return True
+
+    async def _get_webhook_info(self, params: JSONDict) -> JSONDict:
+        info: JSONDict = {
+            "url": (self.webhook or {}).get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
+        if self.webhook:
+            for key in ("max_connections", "allowed_updates", "ip_address"):
+                if key in self.webhook:
+                    info[key] = self.webhook[key]
+        return info
+
+    async def _send_message(self, params: JSONDict) -> JSONDict:
+        text, plain, entities = self._formatted(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=False)
+        link_preview = params.get("link_preview_options")
+        if link_preview is not None and not isinstance(link_preview, dict):
+            raise _bad_request("can't parse link preview options JSON object")
+        chat = self._resolve_chat(params.get("chat_id"))
+        reply_to = self._reply_target(chat, params)
+        self._check_rate_limits("sendMessage", chat)
+
+        message_id = self._new_message_id(chat.id)
+        date = int(time.time())
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": self.bot_user,
+            "chat": self._chat_json(chat),
+            "date": date,
+        }
+        if reply_to is not None:
+            message["reply_to_message"] = self._without_reply(self._messages[chat.id][reply_to])
+        message["text"] = plain
+        if entities:
+            message["entities"] = copy.deepcopy(entities)
+        if link_preview:
+            message["link_preview_options"] = link_preview
+        shown = self._shown_markup(markup)
+        if shown:
+            message["reply_markup"] = shown
+        self._messages[chat.id][message_id] = message
+
+        sent = SentMessage(
+            chat_id=chat.id,
+            message_id=message_id,
+            text=text,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            reply_to_message_id=reply_to,
+            reply_markup=markup,
+            entities=entities,
+            disable_notification=bool(params.get("disable_notification")),
+            link_preview_options=link_preview,
+            date=date,
+        )
+        self.sent.append(sent)
+        self._sent_index[(chat.id, message_id)] = sent
+        return copy.deepcopy(message)
+
+    async def _edit_message_text(self, params: JSONDict) -> JSONDict:
+        text, plain, entities = self._formatted(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
+        link_preview = params.get("link_preview_options")
+        _, sent = self._edit_target(params)
+        # Like Telegram: an edit without reply_markup removes the inline keyboard.
+        return self._store_edit(
+            sent,
+            text=text,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            entities=entities,
+            markup=markup,
+            link_preview_options=link_preview if isinstance(link_preview, dict) else None,
+        )
+
+    async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
+        _, sent = self._edit_target(params)
+        return self._store_edit(
+            sent,
+            text=sent.text,
+            plain=sent.plain,
+            parse_mode=sent.parse_mode,
+            entities=sent.entities,
+            markup=markup,
+            link_preview_options=None,
+        )
+
+    async def _delete_message(self, params: JSONDict) -> bool:
+        chat = self._resolve_chat(params.get("chat_id"))
+        message_id = params.get("message_id")
+        if not isinstance(message_id, int):
+            raise _bad_request("message identifier is not specified")
+        message = self._messages.get(chat.id, {}).get(message_id)
+        if message is None or self._is_deleted(chat.id, message_id):
+            raise _bad_request("message to delete not found")
+        sent = self._sent_index.get((chat.id, message_id))
+        if sent is None:
+            if chat.is_group and not chat.bot_is_admin:
+                raise _bad_request("message can't be deleted")
+            del self._messages[chat.id][message_id]
+        else:
+            sent.deleted = True
+        return True
+
+    async def _answer_callback_query(self, params: JSONDict) -> bool:
+        query_id = str(params.get("callback_query_id") or "")
+        query = self._callbacks.get(query_id)
+        expired = (
+            query is not None
+            and self.callback_query_ttl is not None
+            and self._clock() - query.created > self.callback_query_ttl
+        )
+        if query is None or query.answer is not None or expired:
+            raise _bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
+        text = params.get("text")
+        if text is not None and len(str(text)) > MAX_CALLBACK_ANSWER_LENGTH:
+            raise _bad_request("MESSAGE_TOO_LONG")
+        url = params.get("url")
+        if url is not None and not re.match(r"https?://t\.me/", str(url)):
+            raise _bad_request("URL_INVALID")
+        query.answer = dict(params)
+        return True
+
+    async def _send_chat_action(self, params: JSONDict) -> bool:
+        action = params.get("action")
+        if action not in CHAT_ACTIONS:
+            raise _bad_request("wrong parameter action in request")
+        self._resolve_chat(params.get("chat_id"))
+        return True
+
+    async def _set_my_commands(self, params: JSONDict) -> bool:
+        commands = params.get("commands", [])
+        if not isinstance(commands, list):
+            raise _bad_request("can't parse commands JSON object")
+        if len(commands) > MAX_COMMANDS:
+            raise _bad_request("too many commands")
+        for command in commands:
+            if not isinstance(command, dict):
+                raise _bad_request("can't parse BotCommand: Object expected")
+            for key in ("command", "description"):
+                if not isinstance(command.get(key), str):
+                    raise _bad_request(f"can't parse BotCommand: Can't find field \"{key}\"")
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", command["command"]):
+                raise _bad_request("BOT_COMMAND_INVALID")
+            description = command["description"].strip()
+            if not description:
+                raise _bad_request("command description must be non-empty")
+            if len(description) > 256:
+                raise _bad_request("command description is too long")
+        scope = self._validate_scope(params.get("scope"))
+        language = self._validate_language(params)
+        key = (self._scope_key(scope), language)
+        if commands:
+            self.commands_by_scope[key] = [
+                {"command": c["command"], "description": c["description"]} for c in commands
+            ]
+        else:
+            self.commands_by_scope.pop(key, None)
+        return True
+
+    async def _get_my_commands(self, params: JSONDict) -> list[JSONDict]:
+        scope = self._validate_scope(params.get("scope"))
+        language = self._validate_language(params)
+        return copy.deepcopy(self.commands_by_scope.get((self._scope_key(scope), language), []))
+
+    async def _delete_my_commands(self, params: JSONDict) -> bool:
+        scope = self._validate_scope(params.get("scope"))
+        language = self._validate_language(params)
+        self.commands_by_scope.pop((self._scope_key(scope), language), None)
+        return True
