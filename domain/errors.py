@@ -10,7 +10,7 @@ class DomainError(Exception):
 
     key = "error-generic"
 
-    def __init__(self, key: str | None = None, **args: Any) -> None:
+    def __init__(self, key: str | None = None, /, **args: Any) -> None:
         self.key = key or self.key
         self.args_for_message: dict[str, Any] = args
         super().__init__(self.key, args)

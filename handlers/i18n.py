@@ -43,14 +43,15 @@ class Translator:
         self._bundle = _bundle(self.locale)
         self._fallback = _bundle(locales.DEFAULT)
 
-    def __call__(self, key: str, **args: Any) -> str:
-        bundle = self._bundle if self._bundle.has_message(key) else self._fallback
-        message = bundle.get_message(key)
+    def __call__(self, message_id: str, /, **args: Any) -> str:
+        has = self._bundle.has_message(message_id)
+        bundle = self._bundle if has else self._fallback
+        message = bundle.get_message(message_id)
         if message.value is None:
-            raise KeyError(key)
+            raise KeyError(message_id)
         text, errors = bundle.format_pattern(message.value, args)
         if errors:
-            raise ValueError(f"{self.locale}:{key}: {errors}")
+            raise ValueError(f"{self.locale}:{message_id}: {errors}")
         return str(text)
 
     def has(self, key: str) -> bool:

@@ -351,7 +351,7 @@ def _short_id(seed: str) -> str:
     return "".join(chars)
 
 
-def _interactive_elements(block: Mapping[str, Any]) -> Iterator[JSONDict]:
+def interactive_elements(block: Mapping[str, Any]) -> Iterator[JSONDict]:
     kind = block.get("type")
     if kind == "actions":
         for element in block.get("elements") or []:
@@ -371,7 +371,7 @@ def with_generated_ids(blocks: list[Any], seed: str) -> list[Any]:
             continue
         if not block.get("block_id"):
             block["block_id"] = _short_id(f"{seed}/block/{index}")
-        for position, element in enumerate(_interactive_elements(block)):
+        for position, element in enumerate(interactive_elements(block)):
             if element.get("type") != "image" and not element.get("action_id"):
                 element["action_id"] = _short_id(f"{seed}/{block['block_id']}/{position}")
     return result
@@ -693,10 +693,9 @@ class _SurfaceChecker:
         elif kind in _SELECTS or kind in _MULTI_SELECTS:
             self._select(element, pointer, kind)
         elif kind == "overflow":
-            options = self._options(
+            self._options(
                 element.get("options"), f"{pointer}/options", OVERFLOW_OPTIONS_MAX, plain_only=True
             )
-            del options
         elif kind in ("checkboxes", "radio_buttons"):
             options = self._options(
                 element.get("options"), f"{pointer}/options", CHOICE_OPTIONS_MAX, plain_only=False
@@ -862,8 +861,10 @@ class _SurfaceChecker:
 def _same_option(first: Any, second: Any) -> bool:
     if not isinstance(first, dict) or not isinstance(second, dict):
         return False
-    first_text = first.get("text") if isinstance(first.get("text"), dict) else {}
-    second_text = second.get("text") if isinstance(second.get("text"), dict) else {}
+    first_text = first.get("text")
+    second_text = second.get("text")
+    if not isinstance(first_text, dict) or not isinstance(second_text, dict):
+        return False
     return bool(
         first.get("value") == second.get("value")
         and first_text.get("text") == second_text.get("text")
@@ -1911,8 +1912,8 @@ class SlackStandin:
                 raise SlackApiFailure("used_url", "a response_url may be used 5 times", status=404)
             if request.content_type != "application/json" or not isinstance(body, dict):
                 raise SlackApiFailure("invalid_payload", "post a JSON object", status=400)
-            target.uses += 1
             self._respond(target, body)
+            target.uses += 1
             return web.Response(text="ok", content_type="text/html")
         except SlackApiFailure as failure:
             if failure.record:
@@ -1962,7 +1963,7 @@ class SlackStandin:
     def record_ack_message(
         self, *, user_id: str, channel_id: str, body: JSONDict | str
     ) -> PostedMessage | None:
-        """Show the body of a slash command's acknowledgement like Slack does (or record why not)."""
+        """Show a slash command's ack body like Slack does (or record why it cannot)."""
         payload: JSONDict = {"text": body} if isinstance(body, str) else body
         try:
             text, blocks, _ = self._content(payload, "command.ack")
@@ -2013,6 +2014,7 @@ __all__ = [
     "SlackStandin",
     "StoredView",
     "Trigger",
+    "interactive_elements",
     "plain_text",
     "validate_message_blocks",
     "validate_view",

@@ -234,7 +234,10 @@ class Call:
         if isinstance(self.response, dict):
             description = self.response.get("description")
             return str(description) if description is not None else None
-        return None if self.ok else str(self.response)
+        if self.ok:
+            return None
+        title = re.search(r"<title>(.*?)</title>", str(self.response))
+        return title.group(1) if title else str(self.response)
 
 
 @dataclass(frozen=True)
@@ -1229,6 +1232,7 @@ class TelegramStandin:
         self._next_update_id = 700_000_001
         self._allowed_updates: frozenset[str] = DEFAULT_UPDATE_TYPES
         self._poll_generation = 0
+        self._polls_in_flight = 0
         self._faults: list[_Fault] = []
         self._rate_limits: _RateLimits | None = None
 
@@ -1554,6 +1558,11 @@ class TelegramStandin:
         return [call for call in self.calls if call.method.lower() == method.lower()]
 
     @property
+    def is_polling(self) -> bool:
+        """A getUpdates call is being served right now (e.g. the bot is long-polling)."""
+        return self._polls_in_flight > 0
+
+    @property
     def pending_updates(self) -> list[JSONDict]:
         """Injected updates the bot has not confirmed yet."""
         return list(self._pending)
@@ -1593,7 +1602,7 @@ class TelegramStandin:
 
     # ---------------------------------------------------------------- waiting
 
-    async def wait_for(self, predicate: Callable[[], T], timeout: float = 10.0) -> T:
+    async def wait_for(self, predicate: Callable[[], T | None], timeout: float = 10.0) -> T:
         """Wait until ``predicate()`` is truthy and return its value.
 
         Re-evaluated whenever the stand-in records a call or an injection; on timeout raises
@@ -1611,7 +1620,8 @@ class TelegramStandin:
                 await self._changed.wait_for(check)
         except TimeoutError:
             raise AssertionError(f"condition not met within {timeout}s\n{self.summary()}") from None
-        return result  # type: ignore[return-value]
+        assert result is not None
+        return result
 
     async def wait_until_consumed(self, timeout: float = 10.0) -> None:
         """Wait until the bot fetched and confirmed (next getUpdates offset) every update.
@@ -1967,10 +1977,10 @@ class TelegramStandin:
             if value not in self._started:
                 raise _forbidden("bot can't initiate conversation with a user")
             return self._ensure_private_chat(value)
-        chat = self._chats.get(value)
-        if chat is None:
+        group = self._chats.get(value)
+        if group is None:
             raise _bad_request("chat not found")
-        return self._check_chat_access(chat)
+        return self._check_chat_access(group)
 
     def _check_chat_access(self, chat: _Chat) -> _Chat:
         if chat.type == "private":
@@ -2195,8 +2205,8 @@ class TelegramStandin:
                 raise _bad_request("can't use the scope in a private chat")
             if kind == "chat_member" and not isinstance(scope.get("user_id"), int):
                 raise _bad_request("user not found")
-            scope = scope | {"chat_id": chat_id}
-        return scope
+            return {**scope, "chat_id": chat_id}
+        return {**scope}
 
     @staticmethod
     def _validate_language(params: JSONDict) -> str:
@@ -2246,6 +2256,13 @@ class TelegramStandin:
 
         self._poll_generation += 1
         generation = self._poll_generation
+        self._polls_in_flight += 1
+        try:
+            return await self._long_poll(generation, limit, timeout)
+        finally:
+            self._polls_in_flight -= 1
+
+    async def _long_poll(self, generation: int, limit: int, timeout: float) -> list[JSONDict]:
         async with self._changed:
             self._changed.notify_all()  # confirmation happened; also supersedes older polls
             if not self._pending and timeout > 0 and not self._closing:
@@ -2441,9 +2458,9 @@ class TelegramStandin:
         for command in commands:
             if not isinstance(command, dict):
                 raise _bad_request("can't parse BotCommand: Object expected")
-            for key in ("command", "description"):
-                if not isinstance(command.get(key), str):
-                    raise _bad_request(f"can't parse BotCommand: Can't find field \"{key}\"")
+            for name in ("command", "description"):
+                if not isinstance(command.get(name), str):
+                    raise _bad_request(f"can't parse BotCommand: Can't find field \"{name}\"")
             if not re.fullmatch(r"[a-z0-9_]{1,32}", command["command"]):
                 raise _bad_request("BOT_COMMAND_INVALID")
             description = command["description"].strip()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 from telegram import (
@@ -21,6 +23,7 @@ from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, Networ
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -51,7 +54,10 @@ async def bot(tg: TelegramStandin) -> AsyncIterator[Bot]:
 
 
 @asynccontextmanager
-async def polling_app(tg: TelegramStandin, *handlers: object) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+async def polling_app(
+    tg: TelegramStandin, *handlers: BaseHandler[Any, Any, Any]
+) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+    """A real PTB Application polling the stand-in; stopped and shut down on exit."""
     app = (
         ApplicationBuilder()
         .token(tg.token)
@@ -60,7 +66,7 @@ async def polling_app(tg: TelegramStandin, *handlers: object) -> AsyncIterator[A
         .build()
     )
     for handler in handlers:
-        app.add_handler(handler)  # type: ignore[arg-type]
+        app.add_handler(handler)
     async with app:
         await app.start()
         assert app.updater is not None
@@ -165,10 +171,31 @@ async def test_second_answer_to_the_same_query_is_rejected(tg: TelegramStandin, 
 
 async def test_polling_application_shuts_down_while_long_polling(tg: TelegramStandin) -> None:
     async with polling_app(tg):
-        await tg.wait_for(lambda: any(c.method == "getUpdates" for c in tg.calls))
-    # the last getUpdates is PTB's clean-up call with timeout 0 after cancelling the long poll
-    assert tg.calls_to("getUpdates")[-1].params.get("timeout") == 0
+        await tg.wait_for(lambda: tg.is_polling)
+    polls = tg.calls_to("getUpdates")
+    # PTB hangs up on the long poll, then confirms with a last getUpdates with timeout 0
+    assert [call.params.get("timeout") for call in polls] == [1, 0]
+    assert [call.status for call in polls] == [499, 200]
+    assert polls[0].abandoned
     assert tg.errors == []
+    assert not tg.is_polling
+
+
+async def test_a_second_poller_terminates_the_first(tg: TelegramStandin) -> None:
+    async with (
+        Bot(tg.token, base_url=tg.base_url) as first_bot,
+        Bot(tg.token, base_url=tg.base_url) as second_bot,
+    ):
+        first = asyncio.create_task(first_bot.get_updates(timeout=5))
+        await tg.wait_for(lambda: tg.is_polling)
+        second = asyncio.create_task(second_bot.get_updates(timeout=5))
+        with pytest.raises(Conflict, match=r"(?i)terminated by other getUpdates request"):
+            await first
+        incoming = tg.send_private(USER, "hi")
+        (update,) = await second
+    assert update.message is not None
+    assert update.message.message_id == incoming["message_id"]
+    assert update.message.text == "hi"
 
 
 # ------------------------------------------------------------------------------- formatting
@@ -354,6 +381,7 @@ async def test_502_raises_network_error(tg: TelegramStandin, bot: Bot) -> None:
         assert not isinstance(caught.value, BadRequest)
     await bot.send_message(USER, "hi")
     assert len(tg.sent) == 1
+    assert tg.errors == [("sendMessage", 502, "502 Bad Gateway")] * 2
 
 
 async def test_rate_limits(tg: TelegramStandin, bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:

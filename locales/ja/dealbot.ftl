@@ -1,0 +1,192 @@
+## dealbot — 日本語。メッセージとプレースホルダーは英語版 (locales/en/dealbot.ftl) と完全に一致させること。
+
+language-name = 日本語
+
+## フォーム項目 (PRODUCT.md §9)
+field-customer = 顧客
+field-title = 案件名
+field-industry = 業種
+field-company-size = 企業規模
+field-amount = 金額
+field-currency = 通貨
+field-expected-close = 受注予定日
+field-source = 流入元
+field-notes = メモ
+field-deal = 案件
+field-activity = 活動
+field-status = ステータス
+field-lost-reason = 失注理由
+field-advice = 助言
+field-comment = コメント
+field-owner = 担当者
+hint-amount = 正の数値（例：12000、12,000.50）
+hint-currency = USD、EUR、JPY などの3文字の通貨コード
+hint-expected-close = YYYY-MM-DD 形式（例：2026-12-31）
+
+## フォーム
+form-deal-new-title = 新規案件
+form-deal-update-title = 進捗報告
+form-advice-title = { $ref } への助言
+form-submit = 保存
+form-cancelled = キャンセルしました。何も保存されていません。
+
+## 選択肢
+industry-manufacturing = 製造業
+industry-retail = 小売業
+industry-software = IT・ソフトウェア
+industry-finance = 金融・保険
+industry-healthcare = 医療・ヘルスケア
+industry-construction = 建設業
+industry-logistics = 物流
+industry-public = 官公庁・公共
+industry-education = 教育
+industry-other = その他
+size-1-9 = 従業員 1〜9 名
+size-10-49 = 従業員 10〜49 名
+size-50-249 = 従業員 50〜249 名
+size-250-999 = 従業員 250〜999 名
+size-1000plus = 従業員 1000 名以上
+activity-visit = 訪問
+activity-call = 電話
+activity-meeting = 打ち合わせ
+activity-quote = 見積提出
+activity-email = メール
+activity-other = その他
+status-log-only = 記録のみ
+status-negotiation = 商談中
+status-won = 受注
+status-lost = 失注
+deal-status-open = 新規
+deal-status-negotiation = 商談中
+deal-status-won = 受注
+deal-status-lost = 失注
+
+## ボタン
+button-give-advice = 助言する
+button-approve = 承認
+button-reject = 却下
+button-open-report = 報告を開く
+
+## エラー
+error-heading = 申し訳ありません。
+error-generic = 問題が発生しました。変更は行われていません。
+error-not-found = 見つかりませんでした。
+error-not-allowed = この操作を行う権限がありません。
+error-invalid = 入力内容が正しくありません。
+error-conflict = この操作はすでに完了しています。
+error-required = 「{ $field }」は必須項目です。
+error-too-long = 「{ $field }」は { $limit } 文字以内で入力してください（現在 { $length } 文字）。
+error-choice = 「{ $value }」は「{ $field }」の選択肢にありません。次の中から選んでください：{ $choices }
+error-amount-not-number = 「{ $value }」は金額として認識できません。12000 や 12,000.50 のように数値で入力してください。
+error-amount-not-positive = 金額は 0 より大きい値を入力してください。
+error-amount-precision = { $currency } の金額は小数点以下 { $digits } 桁までです。
+error-currency-unknown = 「{ $currency }」は通貨コードではありません。USD、EUR、JPY などを入力してください。
+error-date-format = 「{ $value }」は YYYY-MM-DD 形式の日付ではありません（例：2026-12-31）。
+error-date-invalid = 「{ $value }」は存在しない日付です。日と月を確認してください。
+error-not-on-team = まだどのチームにも所属していません。dealbot.toml への追加を管理者に依頼してください。
+error-deal-unknown = 閲覧できる案件 { $ref } はありません。
+error-cannot-open-deals = 案件を登録できるのは営業担当者と営業リーダーのみです。
+error-task-unknown = このタスクはもう存在しません。
+error-advice-not-yours = { $ref } への助言は、依頼を受けた営業リーダーのみが行えます。
+error-advice-done = { $ref } への助言はすでに済んでいます。
+error-not-your-deal = { $ref } の報告ができるのは案件の担当者のみです。
+error-deal-closed = { $ref } はすでにクローズ済みです。
+error-unknown-command = 「{ $command }」はコマンドではありません。/deal help でコマンド一覧を表示できます。
+error-show-needs-ref = 案件を指定してください。例：/deal show D-12
+error-lang-unknown = 「{ $value }」は dealbot が対応していない言語です。en, ja, zh or ru から選んでください。
+error-filter = 「{ $value }」は { $filter } に指定できる値ではありません。次の中から選んでください：{ $choices }
+
+## 設定エラー（運用担当者向け）
+config-route-audience = 「{ $route }」に有効な宛先（audience）が指定されていません。{ $allowed } のいずれかを使用してください。
+config-route-placement = 「{ $route }」に有効な配置（placement）が指定されていません。{ $allowed } のいずれかを使用してください。
+config-route-mismatch = 「{ $route }」は組み合わせが正しくありません。この宛先に指定できるのは { $allowed } です。
+config-route-event = 「{ $event }」はイベントではありません。{ $allowed } のいずれかを使用してください。
+config-route-list = { $event } のルーティングは "feed:post" のような文字列のリストで指定してください。
+config-route-lost-feed = { $event } はチームフィードに送信できません。失注案件は営業リーダーにのみ通知されます。
+
+## 通知
+note-deal_opened-feed = 新規案件 { $ref }：{ $title }
+note-deal_opened-leader = { $ref } への助言をお願いします：{ $title }
+note-deal_opened = 新規案件 { $ref }：{ $title }
+note-advice_given = { $actor }さんから { $ref } への助言
+note-progress_shared = { $ref } の進捗：商談中（{ $actor }さん）
+note-progress_logged = { $ref } の進捗（{ $actor }さん）
+note-deal_won-feed = 受注しました！ { $ref }：{ $title }
+note-deal_won = { $ref } を { $owner }さんが受注しました：{ $title }
+note-deal_lost = { $ref } は失注しました：{ $title }
+note-delivery_failed = 通知を配信できませんでした（{ $key }）。最後のエラー：{ $error }
+advice-task-ask = この案件は { $owner }さんが登録しました。助言は { $owner }さんと案件のスレッドに届きます。
+
+## 案件
+deal-heading = { $ref }：{ $title }
+deal-line = { $ref } · { $title } · { $customer } · { $amount } · { $owner } · { $status }
+timeline-heading = 経緯：
+timeline-opened = { $actor }さんが登録
+timeline-advice = { $actor }さんからの助言
+timeline-progress = { $actor }さんの進捗報告
+timeline-won = 受注（{ $actor }さんが報告）
+timeline-lost = 失注（{ $actor }さんが報告）
+list-mine = { $count ->
+    [0] 進行中の案件はありません
+   *[other] あなたの進行中の案件（{ $count } 件）
+}
+list-team = { $count ->
+    [0] チームに進行中の案件はありません
+   *[other] チームの進行中の案件（{ $count } 件）
+}
+list-empty = 該当するものはありません。
+search-found = { $count ->
+    [0] 案件は見つかりませんでした
+   *[other] { $count } 件の案件が見つかりました
+}
+stats-heading = { $count ->
+   *[other] 案件 { $count } 件の統計
+}
+stats-total = 全案件
+stats-by-industry = 業種別：
+stats-by-size = 企業規模別：
+stats-funnel = ファネル：
+stats-line = { $label }：{ $count ->
+   *[other] { $count } 件
+}、受注 { $won }、失注 { $lost }、受注率 { $rate }、金額 { $amount }
+stats-funnel-step = { $stage }：{ $count }
+
+## 返信
+deal-opened-reply = { $ref } を保存しました：{ $title }。チームフィードに共有し、営業リーダーに助言を依頼しました。
+progress-reply-log_only = { $ref } の経緯に記録しました。誰にも通知していません。
+progress-reply-negotiation = 保存し、{ $ref } のスレッドでチームに共有しました。
+progress-reply-won = おめでとうございます！ { $ref } を受注しました。チームと営業リーダーに通知しました。
+progress-reply-lost = { $ref } を失注としてクローズしました。営業リーダーにのみ、理由とともに通知しました。
+advice-reply = ありがとうございます。{ $ref } への助言を { $owner }さんと案件のスレッドに送りました。
+
+## ヘルプ
+help-heading = dealbot のコマンド
+help-new = /deal new — 新規案件を報告
+help-update = /deal update [D-12] — 案件の進捗を報告
+help-won = /deal won [D-12] — 案件を受注としてクローズ
+help-lost = /deal lost [D-12] — 案件を失注としてクローズ（理由は営業リーダーにのみ通知）
+help-show = /deal show D-12 — 案件とその経緯を表示
+help-list = /deal list — 進行中の案件の一覧
+help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [キーワード]
+help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・件数・金額・ファネル
+help-help = /deal help — この一覧
+help-lang = /deal lang [en|ja|zh|ru] — dealbot の表示言語
+help-refs = すべての案件には D-12 のような番号が付いています。案件を指定するコマンドでは、この番号が使えます。
+lang-current = dealbot の表示言語は{ $locale }です。/deal lang en, ja, zh or ru で変更できます。
+lang-set = これからは{ $locale }で表示します。
+
+## シェル
+shell-welcome = dealbot シェル — /help でコマンド一覧、/as <handle> で別の人として操作、/quit で終了します。
+shell-you-are = 現在のユーザー：{ $name }（@{ $handle }）、{ $team }
+shell-help = シェル：/as <handle> で人を切り替え、/who で全員を表示、番号を入力するとそのボタンを押下、/cancel でフォームを中止、/back で前の質問に戻る、/quit で終了。
+shell-unknown = 「{ $text }」はここでは使えないコマンドです。/help と入力してください。
+shell-no-such-person = ハンドル「{ $handle }」のユーザーはいません。/who で全員を確認できます。
+shell-no-such-button = ボタン [{ $number }] はありません。
+shell-optional = 任意。Enter でスキップ
+shell-choose = 一覧の番号か名前を入力してください。
+shell-choose-or-type = 一覧の番号を入力するか、新しい名前を入力してください。
+shell-cancel-hint = /cancel で中止、/back で戻る
+shell-to-dm = { $name }（@{ $handle }）への DM
+shell-to-feed = チームフィード · { $team }
+shell-to-thread = { $ref } のスレッド · { $team } のフィード
+shell-to-thread-broadcast = { $ref } のスレッド · { $team } のフィード（チャンネルにも送信）

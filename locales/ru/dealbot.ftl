@@ -1,0 +1,217 @@
+## dealbot — русский. Сообщения и плейсхолдеры должны точно совпадать с английской версией (locales/en/dealbot.ftl).
+
+language-name = Русский
+
+## Поля форм (PRODUCT.md §9)
+field-customer = Клиент
+field-title = Название сделки
+field-industry = Отрасль
+field-company-size = Размер компании
+field-amount = Сумма
+field-currency = Валюта
+field-expected-close = Ожидаемая дата закрытия
+field-source = Источник
+field-notes = Заметки
+field-deal = Сделка
+field-activity = Активность
+field-status = Статус
+field-lost-reason = Причина проигрыша
+field-advice = Совет
+field-comment = Комментарий
+field-owner = Ответственный
+hint-amount = Положительное число, например 12000 или 12,000.50
+hint-currency = Трёхбуквенный код, например USD, EUR или JPY
+hint-expected-close = В формате YYYY-MM-DD, например 2026-12-31
+
+## Формы
+form-deal-new-title = Новая сделка
+form-deal-update-title = Отчёт о ходе сделки
+form-advice-title = Совет по сделке { $ref }
+form-submit = Сохранить
+form-cancelled = Отменено, ничего не сохранено.
+
+## Варианты выбора
+industry-manufacturing = Производство
+industry-retail = Розничная торговля
+industry-software = ИТ и программное обеспечение
+industry-finance = Финансы и страхование
+industry-healthcare = Здравоохранение
+industry-construction = Строительство
+industry-logistics = Логистика
+industry-public = Государственный сектор
+industry-education = Образование
+industry-other = Другое
+size-1-9 = 1–9 сотрудников
+size-10-49 = 10–49 сотрудников
+size-50-249 = 50–249 сотрудников
+size-250-999 = 250–999 сотрудников
+size-1000plus = 1000 сотрудников и более
+activity-visit = Визит
+activity-call = Звонок
+activity-meeting = Встреча
+activity-quote = Отправлено КП
+activity-email = Письмо
+activity-other = Другое
+status-log-only = Только записать
+status-negotiation = В переговорах
+status-won = Выиграна
+status-lost = Проиграна
+deal-status-open = Открыта
+deal-status-negotiation = В переговорах
+deal-status-won = Выиграна
+deal-status-lost = Проиграна
+
+## Кнопки
+button-give-advice = Дать совет
+button-approve = Одобрить
+button-reject = Отклонить
+button-open-report = Открыть отчёт
+
+## Ошибки
+error-heading = Извините —
+error-generic = Что-то пошло не так; ничего не изменено.
+error-not-found = Не найдено.
+error-not-allowed = У вас нет прав на это действие.
+error-invalid = Недопустимое значение.
+error-conflict = Это уже сделано.
+error-required = Поле «{ $field }» обязательно для заполнения.
+error-too-long = Поле «{ $field }» может содержать не более { $limit ->
+    [one] { $limit } символа
+    [few] { $limit } символов
+    [many] { $limit } символов
+   *[other] { $limit } символа
+} (сейчас: { $length }).
+error-choice = «{ $value }» — недопустимое значение для поля «{ $field }». Выберите одно из: { $choices }.
+error-amount-not-number = «{ $value }» — не сумма. Введите число, например 12000 или 12,000.50.
+error-amount-not-positive = Сумма должна быть больше нуля.
+error-amount-precision = Суммы в { $currency } могут содержать не более { $digits ->
+    [one] { $digits } знака
+    [few] { $digits } знаков
+    [many] { $digits } знаков
+   *[other] { $digits } знака
+} после запятой.
+error-currency-unknown = «{ $currency }» — не код валюты. Введите, например, USD, EUR или JPY.
+error-date-format = «{ $value }» — не дата в формате YYYY-MM-DD (например, 2026-12-31).
+error-date-invalid = Даты «{ $value }» не существует. Проверьте день и месяц.
+error-not-on-team = Вы пока не состоите ни в одной команде. Попросите администратора добавить вас в dealbot.toml.
+error-deal-unknown = Сделка { $ref } не найдена среди доступных вам.
+error-cannot-open-deals = Открывать сделки могут только менеджеры по продажам и руководители.
+error-task-unknown = Этой задачи больше нет.
+error-advice-not-yours = Дать совет по сделке { $ref } может только руководитель, которого об этом попросили.
+error-advice-done = Совет по сделке { $ref } уже дан.
+error-not-your-deal = Отчитываться по сделке { $ref } может только её ответственный.
+error-deal-closed = Сделка { $ref } уже закрыта.
+error-unknown-command = «{ $command }» — не команда. Введите /deal help, чтобы увидеть все команды.
+error-show-needs-ref = Укажите сделку, например: /deal show D-12
+error-lang-unknown = dealbot не говорит на языке «{ $value }». Выберите en, ja, zh or ru.
+error-filter = «{ $value }» — недопустимое значение для { $filter }. Выберите одно из: { $choices }.
+
+## Ошибки конфигурации (для администратора)
+config-route-audience = В «{ $route }» не указана аудитория; используйте одну из: { $allowed }.
+config-route-placement = В «{ $route }» не указано место публикации; используйте одно из: { $allowed }.
+config-route-mismatch = «{ $route }» не подходит: эта аудитория допускает только { $allowed }.
+config-route-event = «{ $event }» — не событие; используйте одно из: { $allowed }.
+config-route-list = Маршрутизация для { $event } должна быть списком строк, например "feed:post".
+config-route-lost-feed = { $event } нельзя отправлять в ленту команды: о проигранных сделках сообщается только руководителю.
+
+## Уведомления
+note-deal_opened-feed = Новая сделка { $ref }: { $title }
+note-deal_opened-leader = Нужен ваш совет по сделке { $ref }: { $title }
+note-deal_opened = Новая сделка { $ref }: { $title }
+note-advice_given = Совет по сделке { $ref } от { $actor }
+note-progress_shared = Прогресс по сделке { $ref }: в переговорах ({ $actor })
+note-progress_logged = Прогресс по сделке { $ref } ({ $actor })
+note-deal_won-feed = Мы выиграли сделку! { $ref }: { $title }
+note-deal_won = Сделка { $ref } выиграна ({ $owner }): { $title }
+note-deal_lost = Сделка { $ref } проиграна: { $title }
+note-delivery_failed = Не удалось доставить уведомление ({ $key }). Последняя ошибка: { $error }
+advice-task-ask = Автор сделки — { $owner }. Ваш совет получит автор, и он появится в ветке сделки.
+
+## Сделки
+deal-heading = { $ref }: { $title }
+deal-line = { $ref } · { $title } · { $customer } · { $amount } · { $owner } · { $status }
+timeline-heading = Хронология:
+timeline-opened = Сделка открыта ({ $actor })
+timeline-advice = Совет от { $actor }
+timeline-progress = Отчёт о ходе сделки ({ $actor })
+timeline-won = Отмечена как выигранная ({ $actor })
+timeline-lost = Отмечена как проигранная ({ $actor })
+list-mine = { $count ->
+    [0] У вас нет открытых сделок
+    [one] У вас { $count } открытая сделка
+    [few] У вас { $count } открытые сделки
+    [many] У вас { $count } открытых сделок
+   *[other] У вас { $count } открытой сделки
+}
+list-team = { $count ->
+    [0] У команды нет открытых сделок
+    [one] У команды { $count } открытая сделка
+    [few] У команды { $count } открытые сделки
+    [many] У команды { $count } открытых сделок
+   *[other] У команды { $count } открытой сделки
+}
+list-empty = Здесь пока ничего нет.
+search-found = { $count ->
+    [0] Сделок не найдено
+    [one] Найдена { $count } сделка
+    [few] Найдено { $count } сделки
+    [many] Найдено { $count } сделок
+   *[other] Найдено { $count } сделки
+}
+stats-heading = { $count ->
+    [one] Статистика по { $count } сделке
+    [few] Статистика по { $count } сделкам
+    [many] Статистика по { $count } сделкам
+   *[other] Статистика по { $count } сделки
+}
+stats-total = Все сделки
+stats-by-industry = По отраслям:
+stats-by-size = По размеру компании:
+stats-funnel = Воронка:
+stats-line = { $label }: { $count ->
+    [one] { $count } сделка
+    [few] { $count } сделки
+    [many] { $count } сделок
+   *[other] { $count } сделки
+}, выиграно: { $won }, проиграно: { $lost }, доля выигранных: { $rate }, сумма: { $amount }
+stats-funnel-step = { $stage }: { $count }
+
+## Ответы
+deal-opened-reply = Сделка { $ref } сохранена: { $title }. Она опубликована в ленте команды, а вашего руководителя попросили дать совет.
+progress-reply-log_only = Записано в хронологию сделки { $ref }. Никто не получил уведомления.
+progress-reply-negotiation = Сохранено и опубликовано для команды в ветке сделки { $ref }.
+progress-reply-won = Поздравляем! Сделка { $ref } выиграна; команда и ваш руководитель уведомлены.
+progress-reply-lost = Сделка { $ref } закрыта как проигранная. Уведомлён только ваш руководитель, причина передана ему.
+advice-reply = Спасибо! Ваш совет по сделке { $ref } отправлен пользователю { $owner } и опубликован в ветке сделки.
+
+## Справка
+help-heading = Команды dealbot
+help-new = /deal new — сообщить о новой сделке
+help-update = /deal update [D-12] — отчёт о ходе сделки
+help-won = /deal won [D-12] — закрыть сделку как выигранную
+help-lost = /deal lost [D-12] — закрыть сделку как проигранную (причину увидит только ваш руководитель)
+help-show = /deal show D-12 — сделка и её хронология
+help-list = /deal list — открытые сделки
+help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [текст]
+help-stats = /deal stats [те же фильтры, что и в search] — доля выигранных, количество, суммы и воронка
+help-help = /deal help — этот список
+help-lang = /deal lang [en|ja|zh|ru] — язык, на котором dealbot общается с вами
+help-refs = У каждой сделки есть номер, например D-12; его принимает любая команда, работающая со сделкой.
+lang-current = Язык общения dealbot с вами: { $locale }. Сменить его можно командой /deal lang en, ja, zh or ru.
+lang-set = Готово! Теперь язык общения dealbot с вами: { $locale }.
+
+## Оболочка
+shell-welcome = Оболочка dealbot: /help — список команд, /as <handle> — действовать от имени другого человека, /quit — выйти.
+shell-you-are = Вы — { $name } (@{ $handle }), { $team }.
+shell-help = Оболочка: /as <handle> — сменить пользователя, /who — список людей, число — нажать кнопку с этим номером, /cancel — выйти из формы, /back — вернуться к предыдущему вопросу, /quit — выйти.
+shell-unknown = Здесь нет команды «{ $text }». Введите /help.
+shell-no-such-person = Пользователя с именем «{ $handle }» нет. Введите /who, чтобы увидеть всех.
+shell-no-such-button = Кнопки [{ $number }] нет.
+shell-optional = необязательно, Enter — пропустить
+shell-choose = Введите номер или название из списка.
+shell-choose-or-type = Введите номер из списка или новое название.
+shell-cancel-hint = /cancel — отмена, /back — назад
+shell-to-dm = Личное сообщение для { $name } (@{ $handle })
+shell-to-feed = лента команды · { $team }
+shell-to-thread = ветка сделки { $ref } · лента { $team }
+shell-to-thread-broadcast = ветка сделки { $ref } · лента { $team }, также отправлено в канал
