@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -120,10 +121,8 @@ async def test_a_dispatcher_killed_mid_pass_resumes_without_repeats(
 ) -> None:
     _flow(desk)
     first = RecordingTransport(crash_after=2)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         await Dispatcher(desk.sessions, [first], clock=clock, parallel=False).drain()
-    except KeyboardInterrupt:
-        pass
     assert len(first.sent) == 2
 
     clock.advance(minutes=5)  # the dead process's lease runs out

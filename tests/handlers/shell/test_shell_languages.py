@@ -24,7 +24,9 @@ async def test_russian_plurals(desk: DealDesk) -> None:
     shell = Transcript(desk, "olga")
     counts = {}
     for n in range(1, 6):
-        await shell.type(f"/deal new", f"Клиент {n}", f"Сделка {n}", "1", "1", "1000", "", "", "", "")
+        await shell.type(
+            "/deal new", f"Клиент {n}", f"Сделка {n}", "1", "1", "1000", "", "", "", ""
+        )
         counts[n] = replies(await shell.type("/deal search"))
 
     assert "1 сделка" in counts[1]
