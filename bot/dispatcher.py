@@ -119,6 +119,7 @@ class Dispatcher:
                 external_id = await transport.send(envelope, address, message, placement)
             except Unreachable as error:
                 await asyncio.to_thread(self._postpone, envelope, self.unreachable_retry)
+                await asyncio.to_thread(self._tell_about_unreachable, envelope, transport.platform)
                 log.info("%s unreachable on %s: %s", envelope.key, transport.platform, error)
                 return 0
             except DeliveryError as error:
@@ -145,6 +146,15 @@ class Dispatcher:
     def _postpone(self, envelope: Envelope, delay: timedelta) -> None:
         with self.sessions.begin() as session:
             outbox.wait_without_attempt(session, envelope.id, self.clock.now() + delay)
+
+    def _tell_about_unreachable(self, envelope: Envelope, platform: str) -> None:
+        """The person's leader (or an admin) hears once that they must start the bot."""
+        if envelope.recipient is None:
+            return
+        with self.sessions.begin() as session:
+            outbox.tell_about_unreachable(
+                session, envelope.recipient.id, platform, self.clock.now()
+            )
 
     def _failed(self, envelope: Envelope, reason: str, error: DeliveryError | None) -> None:
         now = self.clock.now()

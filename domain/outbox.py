@@ -296,3 +296,57 @@ def root_expected(session: Session, deal_id: int) -> bool:
         )
         is not None
     )
+
+
+PERSON_UNREACHABLE = "person_unreachable"
+
+
+def tell_about_unreachable(session: Session, member_id: int, platform: str, now: datetime) -> int:
+    """Once per member and platform: their leader (or the admins, when they lead the team)
+    is told that the person must start the bot before notifications can reach them.
+
+    Returns how many notices were queued (0 when they were queued before).
+    """
+    key = f"unreachable-{platform}-{member_id}"
+    if session.scalar(select(Notification.id).where(Notification.key.like(f"{key}:%"))):
+        return 0
+    member = session.get(Member, member_id)
+    if member is None:
+        return 0
+    leader = member.team.leader
+    if leader is not None and leader.id != member.id and leader.active:
+        told = [(leader, Audience.LEADER)]
+    else:
+        admins = session.scalars(select(Member).where(Member.active.is_(True)))
+        told = [(m, Audience.OWNER) for m in admins if m.has_role(Role.ADMIN) and m.id != member.id]
+    for person, audience in told:
+        session.add(
+            Notification(
+                key=f"{key}:to-{person.id}",
+                team_id=person.team_id,
+                event=PERSON_UNREACHABLE,
+                audience=audience.value,
+                placement=Placement.DM.value,
+                recipient_id=person.id,
+                message=PERSON_UNREACHABLE,
+                params={"person": member.name, "handle": member.handle, "platform": platform},
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+    session.flush()
+    return len(told)
+
+
+def due_now_for(session: Session, member_id: int, now: datetime) -> int:
+    """Make the member's waiting notifications due at once (they just became reachable)."""
+    result = session.execute(
+        update(Notification)
+        .where(
+            Notification.recipient_id == member_id,
+            Notification.state == NotificationState.PENDING.value,
+            Notification.next_attempt_at > now,
+        )
+        .values(next_attempt_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,159 @@
+"""Updates handled per second and update-to-reply latency of dealbot on Telegram, beside a bare
+python-telegram-bot echo bot, both polling the in-process stand-in Bot API.
+
+    .venv/bin/python bench/telegram_updates.py [--updates 300] [--samples 200]
+
+Throughput: N updates from many users queued at once, until every reply has arrived.
+Latency: one update at a time, from queueing it to the bot's reply being accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from telegram import Update
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.dispatcher import Dispatcher
+from bot.settings import Settings
+from bot.telegram_wiring import start_telegram
+from bot.wiring import build_core
+from tests.standins.telegram_api import TelegramStandin
+
+USERS = range(5001, 5031)
+GROUP = -1009000000001
+
+
+def directory() -> str:
+    team = f'[[teams]]\nname = "Bench"\ncurrency = "USD"\ntelegram_chat = {GROUP}\n'
+    members = "".join(
+        f'\n[[members]]\nhandle = "u{u}"\nname = "User {u}"\nteam = "Bench"\n'
+        f'roles = ["sales"]\ntelegram_user = {u}\n'
+        for u in USERS
+    )
+    return team + members
+
+
+async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message and update.effective_message.text:
+        await update.effective_message.reply_text(update.effective_message.text)
+
+
+@asynccontextmanager
+async def echo_bot(tg: TelegramStandin) -> Any:
+    app = (
+        ApplicationBuilder()
+        .token(tg.token)
+        .base_url(tg.base_url)
+        .base_file_url(tg.base_file_url)
+        .job_queue(None)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    async with app:
+        assert app.updater is not None
+        await app.updater.start_polling()
+        await app.start()
+        yield
+        await app.updater.stop()
+        await app.stop()
+
+
+@asynccontextmanager
+async def dealbot(tg: TelegramStandin) -> Any:
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "dealbot.toml"
+        config.write_text(directory(), encoding="utf-8")
+        values: dict[str, Any] = {
+            "DATABASE_URL": f"sqlite:///{Path(folder) / 'bench.sqlite3'}",
+            "DEALBOT_CONFIG": str(config),
+            "TELEGRAM_BOT_TOKEN": tg.token,
+            "TELEGRAM_API_URL": tg.base_url,
+        }
+        settings = Settings(_env_file=None, **values)
+        core = build_core(settings)
+        dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+        frontend = await start_telegram(core, settings, dispatcher, None)
+        try:
+            yield
+        finally:
+            await frontend.stop()
+            core.engine.dispose()
+
+
+Prepare = Callable[[TelegramStandin], Awaitable[None]]
+
+
+async def nothing(tg: TelegramStandin) -> None:
+    return None
+
+
+async def open_forms(tg: TelegramStandin) -> None:
+    """Every user in the middle of a new-deal form (the customer question)."""
+    before = len(tg.sent)
+    for user in USERS:
+        tg.send_private(user, "/new")
+    await tg.wait_for(lambda: len(tg.sent) >= before + len(USERS), timeout=60)
+
+
+def replied(tg: TelegramStandin, before: int) -> bool:
+    return len(tg.sent) > before
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--updates", type=int, default=300)
+    parser.add_argument("--samples", type=int, default=200)
+    args = parser.parse_args()
+    too_long = "x" * 201  # the customer question asked again with the error: a whole form step
+    cases: list[tuple[str, Callable[[TelegramStandin], Any], str, Prepare]] = [
+        ("bare PTB echo bot", echo_bot, "hello", nothing),
+        ("dealbot /help", dealbot, "/help", nothing),
+        ("dealbot /list (database read)", dealbot, "/list", nothing),
+        ("dealbot form step (state in DB)", dealbot, too_long, open_forms),
+    ]
+    print(f"{'bot':34} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8}")
+    for name, make, text, prepare in cases:
+        rate, p50, p99 = await run_case(make, text, prepare, args.updates, args.samples)
+        print(f"{name:34} {rate:10.1f} {p50:8.1f} {p99:8.1f}")
+
+
+async def run_case(
+    make: Callable[[TelegramStandin], Any], text: str, prepare: Prepare, updates: int, samples: int
+) -> tuple[float, float, float]:
+    async with TelegramStandin() as tg:
+        for user in USERS:
+            tg.start_user(user)
+        async with make(tg):
+            await prepare(tg)
+            before = len(tg.sent)
+            started = time.perf_counter()
+            for n in range(updates):
+                tg.send_private(USERS[n % len(USERS)], text)
+            await tg.wait_for(lambda: len(tg.sent) >= before + updates, timeout=300)
+            rate = updates / (time.perf_counter() - started)
+            latencies = []
+            for n in range(samples):
+                before = len(tg.sent)
+                sent_at = time.perf_counter()
+                tg.send_private(USERS[n % len(USERS)], text)
+                await tg.wait_for(partial(replied, tg, before), timeout=30)
+                latencies.append((time.perf_counter() - sent_at) * 1000)
+    cuts = statistics.quantiles(latencies, n=100)
+    return rate, cuts[49], cuts[98]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,121 @@
+"""Starting the Telegram front end on the running event loop: polling, or a webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder
+
+import locales
+from bot.dispatcher import Dispatcher
+from bot.frontend import Frontend
+from bot.settings import Settings
+from bot.wiring import Core
+from domain import outbox
+from handlers.telegram.app import Hooks, TelegramHandlers, menu
+from handlers.telegram.transport import Pacer, TelegramTransport
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ["message", "callback_query"]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def file_url(api_url: str) -> str:
+    """`https://api.telegram.org/bot` → `https://api.telegram.org/file/bot`."""
+    base = api_url.rstrip("/")
+    return base[: -len("bot")] + "file/bot" if base.endswith("bot") else base + "/file/bot"
+
+
+async def publish_menu(application: Application) -> None:  # type: ignore[type-arg]
+    """The command menu in every language we speak, English for everyone else."""
+    for locale in locales.SUPPORTED:
+        await application.bot.set_my_commands(menu(locale), language_code=locale)
+    await application.bot.set_my_commands(menu(locales.DEFAULT))
+
+
+def _make_due(core: Core, member_id: int) -> None:
+    with core.sessions.begin() as session:
+        outbox.due_now_for(session, member_id, core.desk.clock.now())
+
+
+def _receiver(
+    application: Application,  # type: ignore[type-arg]
+    secret: str,
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The webhook: Telegram's secret header checked before anything is read."""
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            return web.Response(status=403)
+        try:
+            data = json.loads(await request.text())
+        except ValueError:
+            return web.Response(status=400)
+        await application.update_queue.put(Update.de_json(data, application.bot))
+        return web.Response()
+
+    return receive
+
+
+async def start_telegram(
+    core: Core,
+    settings: Settings,
+    dispatcher: Dispatcher,
+    app: web.Application | None,
+    *,
+    pacer: Pacer | None = None,
+) -> Frontend:
+    token = settings.telegram_bot_token
+    if not token:
+        raise RuntimeError("TELEGRAM_BOT_TOKEN is not set")
+    webhook = settings.telegram_webhook_url
+    if webhook and (app is None or not settings.telegram_webhook_secret):
+        raise RuntimeError(
+            "TELEGRAM_WEBHOOK_URL needs `dealbot run --http` and TELEGRAM_WEBHOOK_SECRET"
+        )
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .job_queue(None)  # the dispatcher and the scheduler do the timed work
+    )
+    if webhook:
+        builder = builder.updater(None)
+    application = builder.build()
+
+    async def started(member_id: int) -> None:
+        await asyncio.to_thread(_make_due, core, member_id)
+        dispatcher.wake()
+
+    TelegramHandlers(core.conversations, Hooks(dispatcher.wake, started)).register(application)
+    await application.initialize()
+    await publish_menu(application)
+    if webhook and app is not None and settings.telegram_webhook_secret:
+        secret = settings.telegram_webhook_secret
+        app.router.add_post(urlsplit(webhook).path or "/telegram", _receiver(application, secret))
+        await application.bot.set_webhook(
+            webhook, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+        )
+    elif application.updater is not None:
+        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+    await application.start()
+    log.info("Telegram front end started (%s)", "webhook" if webhook else "long polling")
+
+    async def stop() -> None:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+    return Frontend("telegram", TelegramTransport(application.bot, pacer), stop)

@@ -1,0 +1,1 @@
+"""The Telegram front end: forms as conversations, inline keyboards, group feeds."""
