@@ -1,0 +1,70 @@
+"""Starting the Slack front end: Bolt over Socket Mode and/or HTTP at `/slack/events`."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dispatcher import Dispatcher
+from bot.frontend import Frontend
+from bot.settings import Settings
+from bot.wiring import Core
+from handlers.slack.app import SlackListeners, register
+from handlers.slack.app_home import HomePublisher
+from handlers.slack.transport import SlackTransport
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+
+
+def build_bolt(
+    core: Core, settings: Settings, dispatcher: Dispatcher
+) -> tuple[AsyncApp, SlackTransport]:
+    client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    bolt = AsyncApp(
+        client=client,
+        signing_secret=settings.slack_signing_secret,
+        # Socket Mode alone needs no signing secret; HTTP mode refuses to start without one.
+        request_verification_enabled=settings.slack_signing_secret is not None,
+    )
+    home = HomePublisher(client, core.conversations)
+    register(bolt, SlackListeners(core.conversations, client, home, dispatcher.wake))
+    return bolt, SlackTransport(client, after_dm=home.refresh_slack_user)
+
+
+def serve_http(bolt: AsyncApp, app: web.Application) -> None:
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+
+    app.router.add_post(EVENTS_PATH, events)
+
+
+async def start_slack(
+    core: Core, settings: Settings, dispatcher: Dispatcher, app: web.Application | None
+) -> Frontend:
+    if app is not None and not settings.slack_signing_secret:
+        raise ValueError("SLACK_SIGNING_SECRET is required to serve Slack over HTTP")
+    if app is None and not settings.slack_app_token:
+        raise ValueError("set SLACK_APP_TOKEN for Socket Mode, or run with --http")
+    bolt, transport = build_bolt(core, settings, dispatcher)
+    if app is not None:
+        serve_http(bolt, app)
+    socket_mode = None
+    if settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        socket_mode = AsyncSocketModeHandler(bolt, settings.slack_app_token)
+        await socket_mode.connect_async()  # type: ignore[no-untyped-call]
+        log.info("Slack connected over Socket Mode")
+
+    async def stop() -> None:
+        if socket_mode is not None:
+            await socket_mode.close_async()  # type: ignore[no-untyped-call]
+        await transport.close()
+
+    return Frontend("slack", transport, stop)

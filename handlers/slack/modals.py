@@ -1,0 +1,183 @@
+"""Neutral forms drawn as Slack modals, and a submitted modal read back into raw answers.
+
+Amounts and dates are plain text inputs validated by the neutral form: Slack's number_input does
+not render in the mobile apps, and a text date keeps what was typed when it is wrong (a
+datepicker cannot show `31/02/2026` back to the person with the reason it is refused).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from handlers.conversation import FieldErrors, FormRequest
+from handlers.deal_forms import FORMS
+from handlers.forms import Field, FormContext, Kind
+from handlers.i18n import Translator
+from handlers.slack.blocks import clip
+
+JSON = dict[str, Any]
+
+CALLBACK_PREFIX = "form."
+VALUE = "value"
+NEW_SUFFIX = ".new"
+VIEW_TEXT_MAX = 24
+LABEL_MAX = 2000
+OPTION_TEXT_MAX = 75
+OPTION_VALUE_MAX = 150
+OPTIONS_MAX = 100
+TEXT_INPUT_MAX = 3000
+METADATA_MAX = 3000
+
+
+def _plain(text: str, limit: int) -> JSON:
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+
+
+@dataclass(frozen=True)
+class ModalState:
+    """What the modal carries between opening and submission (its private_metadata)."""
+
+    request: FormRequest
+    channel: str | None = None
+
+    def encode(self) -> str:
+        data = {
+            "form": self.request.form.id,
+            "fixed": self.request.fixed,
+            "context": self.request.context,
+            "title": self.request.title_args,
+            "channel": self.channel,
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if len(text) > METADATA_MAX:
+            raise ValueError("form state does not fit in private_metadata")
+        return text
+
+    @classmethod
+    def decode(cls, metadata: str) -> ModalState:
+        data = json.loads(metadata)
+        request = FormRequest(
+            FORMS[data["form"]],
+            fixed=dict(data.get("fixed") or {}),
+            context=dict(data.get("context") or {}),
+            title_args=dict(data.get("title") or {}),
+        )
+        return cls(request, data.get("channel"))
+
+
+def _option(value: str, label: str) -> JSON:
+    return {"text": _plain(label, OPTION_TEXT_MAX), "value": value[:OPTION_VALUE_MAX]}
+
+
+def _text_input(field: Field, initial: str | None) -> JSON:
+    element: JSON = {"type": "plain_text_input", "action_id": VALUE}
+    if field.kind is Kind.LONG_TEXT:
+        element["multiline"] = True
+    element["max_length"] = min(field.max_length or TEXT_INPUT_MAX, TEXT_INPUT_MAX)
+    if field.kind is Kind.DATE:
+        element["placeholder"] = _plain("YYYY-MM-DD", 150)
+    if initial:
+        element["initial_value"] = initial
+    return element
+
+
+def _input(block_id: str, label: str, element: JSON, *, optional: bool, hint: str | None) -> JSON:
+    block: JSON = {
+        "type": "input",
+        "block_id": block_id,
+        "label": _plain(label, LABEL_MAX),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = _plain(hint, LABEL_MAX)
+    return block
+
+
+def field_blocks(field: Field, context: FormContext) -> list[JSON]:
+    t = context.translator
+    label = field.label(t)
+    # A field asked only under a condition is optional here; the neutral form decides.
+    optional = not field.required or field.ask_if is not None
+    initial = field.default(context) if field.default else None
+    hint = field.hint(t)
+    if field.kind is not Kind.CHOICE:
+        return [
+            _input(field.name, label, _text_input(field, initial), optional=optional, hint=hint)
+        ]
+    options = field.options(context)[:OPTIONS_MAX]
+    if not options:  # an open choice with nothing to pick yet: just type it
+        return [
+            _input(field.name, label, _text_input(field, initial), optional=optional, hint=hint)
+        ]
+    select: JSON = {
+        "type": "static_select",
+        "action_id": VALUE,
+        "options": [_option(o.value, o.label) for o in options],
+    }
+    chosen = next((o for o in options if o.value == initial), None)
+    if chosen is not None:
+        select["initial_option"] = _option(chosen.value, chosen.label)
+    if not field.open_choice:
+        return [_input(field.name, label, select, optional=optional, hint=hint)]
+    typed = _text_input(field, None)
+    new_label = t("slack-open-choice-new", field=label)
+    return [
+        _input(field.name, label, select, optional=True, hint=hint),
+        _input(field.name + NEW_SUFFIX, new_label, typed, optional=True, hint=None),
+    ]
+
+
+def modal_view(state: ModalState, context: FormContext) -> JSON:
+    t: Translator = context.translator
+    form = state.request.form
+    blocks: list[JSON] = []
+    for field in form.visible_fields(state.request.fixed):
+        blocks.extend(field_blocks(field, context))
+    return {
+        "type": "modal",
+        "callback_id": CALLBACK_PREFIX + form.id,
+        "title": _plain(form.title(t, **state.request.title_args), VIEW_TEXT_MAX),
+        "submit": _plain(t(form.submit_key), VIEW_TEXT_MAX),
+        "close": _plain(t("slack-modal-close"), VIEW_TEXT_MAX),
+        "private_metadata": state.encode(),
+        "blocks": blocks,
+    }
+
+
+def _entry_value(entry: dict[str, Any]) -> str | None:
+    if entry.get("selected_option"):
+        return str(entry["selected_option"]["value"])
+    if entry.get("selected_date"):
+        return str(entry["selected_date"])
+    value = entry.get("value")
+    return str(value) if value is not None else None
+
+
+def raw_answers(view: JSON) -> dict[str, str | None]:
+    """`view.state.values` as the neutral form's raw answers; a typed new choice wins."""
+    values: dict[str, Any] = view.get("state", {}).get("values", {})
+    answers: dict[str, str | None] = {}
+    for block_id, actions in values.items():
+        entry = actions.get(VALUE) or {}
+        if block_id.endswith(NEW_SUFFIX):
+            continue
+        answers[block_id] = _entry_value(entry)
+    for block_id, actions in values.items():
+        if block_id.endswith(NEW_SUFFIX):
+            typed = _entry_value(actions.get(VALUE) or {})
+            if typed and typed.strip():
+                answers[block_id.removesuffix(NEW_SUFFIX)] = typed
+    return answers
+
+
+def error_response(errors: FieldErrors, view: JSON) -> JSON:
+    """`response_action: errors` on the blocks at fault; Slack keeps everything typed."""
+    inputs = [b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"]
+    shown: dict[str, str] = {}
+    for name, text in errors.errors.items():
+        block_id = name if name in inputs else inputs[0]
+        shown[block_id] = clip(f"{shown[block_id]} {text}" if block_id in shown else text, 2000)
+    return {"response_action": "errors", "errors": shown}

@@ -1,0 +1,83 @@
+"""Bad input on Slack: inline errors that keep what was typed, and text that pings nobody."""
+
+from __future__ import annotations
+
+from tests.handlers.slack.conftest import FEED, KIM, SAM, STRANGER, SlackBot
+from tests.handlers.slack.flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit
+from tests.standins.slack_api import plain_text
+
+
+async def test_a_wrong_amount_and_date_come_back_inline_and_nothing_is_saved(
+    bot: SlackBot,
+) -> None:
+    view = await open_modal(bot, SAM, "new")
+    answer = await submit(
+        bot, SAM, view, {**NEW_DEAL_ANSWERS, "amount": "abc", "expected_close": "31/02/2026"}
+    )
+    assert answer.json["response_action"] == "errors"
+    assert answer.json["errors"] == {
+        "amount": "“abc” is not an amount. Type a number such as 12000 or 12,000.50.",
+        "expected_close": "“31/02/2026” is not a date in the form YYYY-MM-DD, such as 2026-12-31.",
+    }
+    assert bot.driver.opened_view_for(SAM)["id"] == view["id"]  # still open, as typed
+
+    fixed = await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "expected_close": "2026-02-31"})
+    assert fixed.json["errors"] == {
+        "expected_close": "“2026-02-31” is not a real date. Check the day and the month."
+    }
+    assert bot.slack.channel_messages(FEED) == []
+    assert bot.slack.errors == []
+
+
+async def test_a_deal_titled_to_ping_the_channel_shows_as_typed_and_pings_nobody(
+    bot: SlackBot,
+) -> None:
+    await open_deal(bot, SAM, title="<!channel> now", notes="R&D <b>bold</b> 🚀")
+    (post,) = await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the feed post")
+    assert "New deal D-1: &lt;!channel&gt; now" in str(post.text)
+    everything = plain_text(post)
+    assert "<!channel>" not in everything and "<b>" not in everything
+    assert "R&amp;D &lt;b&gt;bold&lt;/b&gt; 🚀" in everything
+    assert bot.slack.errors == []
+
+
+async def test_an_existing_customer_is_picked_from_a_select(bot: SlackBot) -> None:
+    await open_deal(bot, SAM)
+    await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the first deal")
+    view = await open_modal(bot, SAM, "new")
+    blocks = {b["block_id"]: b for b in view["blocks"]}
+    assert blocks["customer"]["element"]["type"] == "static_select"
+    assert blocks["customer.new"]["element"]["type"] == "plain_text_input"
+    await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics")})
+    await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
+    assert "Customer:* Acme Robotics" in plain_text(bot.slack.channel_messages(FEED)[1])
+
+
+async def test_someone_on_no_team_is_told_so(bot: SlackBot) -> None:
+    await bot.driver.slash_command(STRANGER, "/deal", "new")
+    (told,) = await bot.slack.wait_for(lambda s: s.ephemerals(STRANGER), what="the refusal")
+    assert "You are not on a team yet" in plain_text(told)
+    assert bot.slack.views_opened == []
+
+
+async def test_help_lists_every_command_only_to_the_asker(bot: SlackBot) -> None:
+    await bot.driver.slash_command(SAM, "/deal", "help")
+    (shown,) = await bot.slack.wait_for(lambda s: s.ephemerals(SAM), what="the help")
+    for command in ("new", "update", "won", "lost", "show", "list", "search", "stats", "lang"):
+        assert f"/deal {command}" in plain_text(shown)
+    assert bot.slack.errors == []
+
+
+async def test_the_language_comes_from_the_slack_profile_until_one_is_chosen(
+    bot: SlackBot,
+) -> None:
+    bot.slack.users[KIM]["locale"] = "ja-JP"
+    await bot.driver.slash_command(KIM, "/deal", "help")
+    (help_ja,) = await bot.slack.wait_for(lambda s: s.ephemerals(KIM), what="the help")
+    assert "dealbot のコマンド" in plain_text(help_ja)
+
+    await bot.driver.slash_command(KIM, "/deal", "lang ru")
+    await bot.slack.wait_for(lambda s: len(s.ephemerals(KIM)) == 2, what="the language set")
+    await bot.driver.slash_command(KIM, "/deal", "help")
+    await bot.slack.wait_for(lambda s: len(s.ephemerals(KIM)) == 3, what="the help again")
+    assert "Команды dealbot" in plain_text(bot.slack.ephemerals(KIM)[2])
