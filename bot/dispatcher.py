@@ -94,8 +94,7 @@ class Dispatcher:
             return 0
 
     async def _deliver_claimed(self, envelope: Envelope) -> int:
-        with self.sessions.begin() as session:
-            done = outbox.delivered_platforms(session, envelope.id)
+        done = await asyncio.to_thread(self._delivered_platforms, envelope.id)
         reachable = [(t, t.address(envelope)) for t in self.transports]
         targets = [(t, a) for t, a in reachable if a is not None]
         if not targets:
@@ -111,7 +110,9 @@ class Dispatcher:
         for transport, address in targets:
             if transport.platform in done:
                 continue
-            placement = self._placement(envelope, transport.platform, address)
+            placement = await asyncio.to_thread(
+                self._placement, envelope, transport.platform, address
+            )
             if placement is None:  # the deal's first post is not out yet: replies wait for it
                 await asyncio.to_thread(self._postpone, envelope, timedelta(seconds=1))
                 return 0
@@ -125,13 +126,27 @@ class Dispatcher:
             except DeliveryError as error:
                 await asyncio.to_thread(self._failed, envelope, str(error), error)
                 return 0
-            with self.sessions.begin() as session:
-                outbox.record_delivery(
-                    session, envelope, transport.platform, address, external_id, self.clock.now()
-                )
-        with self.sessions.begin() as session:
-            outbox.finish(session, envelope.id, self.clock.now())
+            await asyncio.to_thread(
+                self._record_delivery, envelope, transport.platform, address, external_id
+            )
+        await asyncio.to_thread(self._finish, envelope.id)
         return 1
+
+    def _delivered_platforms(self, notification_id: int) -> set[str]:
+        with self.sessions.begin() as session:
+            return outbox.delivered_platforms(session, notification_id)
+
+    def _record_delivery(
+        self, envelope: Envelope, platform: str, address: str, external_id: str | None
+    ) -> None:
+        with self.sessions.begin() as session:
+            outbox.record_delivery(
+                session, envelope, platform, address, external_id, self.clock.now()
+            )
+
+    def _finish(self, notification_id: int) -> None:
+        with self.sessions.begin() as session:
+            outbox.finish(session, notification_id, self.clock.now())
 
     def _placement(self, envelope: Envelope, platform: str, address: str) -> Placement | None:
         if envelope.placement not in THREADED or envelope.deal_id is None:

@@ -12,7 +12,6 @@ from typing import Any
 
 from babel.numbers import is_currency
 
-from domain.deals import MAX_NAME, MAX_NOTES, MAX_TITLE
 from domain.errors import DomainError, Invalid
 from domain.money import Money
 from handlers.i18n import Translator
@@ -203,6 +202,3 @@ def money_check(values: dict[str, Any]) -> None:
         Money.of(values["amount"], values["currency"])
     except Invalid as error:
         raise Invalid(error.key, field="amount", **error.args_for_message) from None
-
-
-__all__ = ["MAX_NAME", "MAX_NOTES", "MAX_TITLE", "Choice", "Field", "Form", "FormContext", "Kind"]

@@ -72,11 +72,11 @@ def notification(
         if params.get("notes"):
             fields.append((t("field-notes"), params["notes"]))
     elif event == "deal_won":
-        fields = [f for f in _snapshot_fields(t, params)[:3]]
+        fields = _snapshot_fields(t, params)[:3]
         if params.get("notes"):
             fields.append((t("field-notes"), params["notes"]))
     elif event == "deal_lost":
-        fields = [f for f in _snapshot_fields(t, params)[:3]]
+        fields = _snapshot_fields(t, params)[:3]
         if params.get("lost_reason"):
             fields.append((t("field-lost-reason"), params["lost_reason"]))
         if params.get("notes"):
