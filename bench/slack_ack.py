@@ -28,8 +28,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.slack_wiring import serve_http
-from tests.handlers.slack.conftest import (
+from dealbot.bot.slack_wiring import serve_http
+from support.slack_bot import (
     FEED,
     LENA,
     SAM,
@@ -37,9 +37,9 @@ from tests.handlers.slack.conftest import (
     free_socket,
     running_bot,
 )
-from tests.handlers.slack.flow import open_deal
-from tests.standins.slack_api import SlackStandin
-from tests.standins.slack_driver import sign
+from support.slack_flow import open_deal
+from support.standins.slack_api import SlackStandin
+from support.standins.slack_driver import sign
 
 FORM = "application/x-www-form-urlencoded"
 Body = Callable[[], bytes]

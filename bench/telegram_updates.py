@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.dispatcher import Dispatcher
-from bot.settings import Settings
-from bot.telegram_wiring import start_telegram
-from bot.wiring import build_core
-from tests.standins.telegram_api import TelegramStandin
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.settings import Settings
+from dealbot.bot.telegram_wiring import start_telegram
+from dealbot.bot.wiring import build_core
+from support.standins.telegram_api import TelegramStandin
 
 USERS = range(5001, 5031)
 GROUP = -1009000000001

@@ -7,8 +7,8 @@ import asyncio
 import logging
 import sys
 
-from bot.directory_file import ConfigError
-from bot.settings import Settings
+from dealbot.bot.directory_file import ConfigError
+from dealbot.bot.settings import Settings
 
 
 def _printer(text: str) -> None:
@@ -16,7 +16,7 @@ def _printer(text: str) -> None:
 
 
 async def _shell(settings: Settings, handle: str | None) -> int:
-    from bot.wiring import build_core, build_shell
+    from dealbot.bot.wiring import build_core, build_shell
 
     core = build_core(settings)
     shell = build_shell(core, _printer, handle)
@@ -46,7 +46,7 @@ def _read_line(prompt: str) -> str | None:
 
 
 def _db_upgrade(settings: Settings) -> int:
-    from domain.store import make_engine, upgrade
+    from dealbot.domain.store import make_engine, upgrade
 
     upgrade(make_engine(settings.sqlalchemy_url))
     print("database is at the newest schema")
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "shell":
             return asyncio.run(_shell(settings, args.handle))
         if args.command == "run":
-            from bot.run import serve
+            from dealbot.bot.run import serve
 
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
             asyncio.run(serve(settings, http=args.http))

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel.numbers import is_currency
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-import locales
-from domain.directory import MemberSpec, TeamSpec
-from domain.errors import Invalid
-from domain.routing import parse_overrides
-from handlers.i18n import Translator
+from dealbot import locales
+from dealbot.domain.directory import MemberSpec, TeamSpec
+from dealbot.domain.errors import Invalid
+from dealbot.domain.routing import parse_overrides
+from dealbot.handlers.i18n import Translator
 
 RoleName = Literal["sales", "leader", "finance", "warehouse", "admin"]
 

@@ -8,14 +8,14 @@ import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
-from domain import outbox
-from domain.clock import Clock, SystemClock
-from domain.outbox import Envelope
-from domain.routing import Placement as RoutePlacement
-from domain.store import SessionFactory
-from handlers import messages
-from handlers.i18n import Translator
-from handlers.transport import DeliveryError, Placement, Transport, Unreachable
+from dealbot.domain import outbox
+from dealbot.domain.clock import Clock, SystemClock
+from dealbot.domain.outbox import Envelope
+from dealbot.domain.routing import Placement as RoutePlacement
+from dealbot.domain.store import SessionFactory
+from dealbot.handlers import messages
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.transport import DeliveryError, Placement, Transport, Unreachable
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ import logging
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.dispatcher import Dispatcher
-from bot.frontend import Frontend
-from bot.settings import Settings
-from bot.wiring import Core, build_core
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.frontend import Frontend
+from dealbot.bot.settings import Settings
+from dealbot.bot.wiring import Core, build_core
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +23,11 @@ async def start_frontends(
     """Start each front end whose credentials are set; their transports join the dispatcher."""
     started: list[Frontend] = []
     if settings.slack_bot_token:
-        from bot.slack_wiring import start_slack
+        from dealbot.bot.slack_wiring import start_slack
 
         started.append(await start_slack(core, settings, dispatcher, app))
     if settings.telegram_bot_token:
-        from bot.telegram_wiring import start_telegram
+        from dealbot.bot.telegram_wiring import start_telegram
 
         started.append(await start_telegram(core, settings, dispatcher, app))
     for frontend in started:

@@ -9,13 +9,13 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.dispatcher import Dispatcher
-from bot.frontend import Frontend
-from bot.settings import Settings
-from bot.wiring import Core
-from handlers.slack.app import SlackListeners, register
-from handlers.slack.app_home import HomePublisher
-from handlers.slack.transport import SlackTransport
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.frontend import Frontend
+from dealbot.bot.settings import Settings
+from dealbot.bot.wiring import Core
+from dealbot.handlers.slack.app import SlackListeners, register
+from dealbot.handlers.slack.app_home import HomePublisher
+from dealbot.handlers.slack.transport import SlackTransport
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,14 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
-import locales
-from bot.dispatcher import Dispatcher
-from bot.frontend import Frontend
-from bot.settings import Settings
-from bot.wiring import Core
-from domain import outbox
-from handlers.telegram.app import Hooks, TelegramHandlers, menu
-from handlers.telegram.transport import Pacer, TelegramTransport
+from dealbot import locales
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.frontend import Frontend
+from dealbot.bot.settings import Settings
+from dealbot.bot.wiring import Core
+from dealbot.domain import outbox
+from dealbot.handlers.telegram.app import Hooks, TelegramHandlers, menu
+from dealbot.handlers.telegram.transport import Pacer, TelegramTransport
 
 log = logging.getLogger(__name__)
 

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from bot.directory_file import load_directory
-from bot.dispatcher import Dispatcher
-from bot.settings import Settings
-from domain.clock import Clock, SystemClock
-from domain.desk import DealDesk
-from domain.directory import sync_directory
-from domain.store import SessionFactory, make_engine, make_session_factory, upgrade
-from handlers.conversation import Conversations
-from handlers.shell.render import ActionBoard, Printer
-from handlers.shell.session import ShellSession
-from handlers.shell.transport import ShellTransport
+from dealbot.bot.directory_file import load_directory
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.settings import Settings
+from dealbot.domain.clock import Clock, SystemClock
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.directory import sync_directory
+from dealbot.domain.store import SessionFactory, make_engine, make_session_factory, upgrade
+from dealbot.handlers.conversation import Conversations
+from dealbot.handlers.shell.render import ActionBoard, Printer
+from dealbot.handlers.shell.session import ShellSession
+from dealbot.handlers.shell.transport import ShellTransport
 
 
 @dataclass

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import permissions
-from domain.clock import Clock
-from domain.enums import (
+from dealbot.domain import permissions
+from dealbot.domain.clock import Clock
+from dealbot.domain.enums import (
     ActivityKind,
     CompanySize,
     DealStatus,
@@ -19,13 +19,13 @@ from domain.enums import (
     TaskState,
     TimelineKind,
 )
-from domain.errors import Conflict, Invalid, NotAllowed, NotFound
-from domain.models import Customer, Deal, Member, Task, TimelineEntry
-from domain.money import Money
-from domain.outbox import notify
-from domain.refs import parse_deal_ref
-from domain.routing import Event
-from domain.views import AdviceTaskView, DealCard
+from dealbot.domain.errors import Conflict, Invalid, NotAllowed, NotFound
+from dealbot.domain.models import Customer, Deal, Member, Task, TimelineEntry
+from dealbot.domain.money import Money
+from dealbot.domain.outbox import notify
+from dealbot.domain.refs import parse_deal_ref
+from dealbot.domain.routing import Event
+from dealbot.domain.views import AdviceTaskView, DealCard
 
 MAX_TITLE = 200
 MAX_NAME = 200

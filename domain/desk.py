@@ -8,13 +8,13 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import deals, directory, platform_state, queries
-from domain.clock import Clock, SystemClock
-from domain.errors import NotFound
-from domain.models import Member
-from domain.queries import SearchFilters
-from domain.store import SessionFactory
-from domain.views import AdviceTaskView, DealCard, DealDetail, Person, Stats
+from dealbot.domain import deals, directory, platform_state, queries
+from dealbot.domain.clock import Clock, SystemClock
+from dealbot.domain.errors import NotFound
+from dealbot.domain.models import Member
+from dealbot.domain.queries import SearchFilters
+from dealbot.domain.store import SessionFactory
+from dealbot.domain.views import AdviceTaskView, DealCard, DealDetail, Person, Stats
 
 T = TypeVar("T")
 

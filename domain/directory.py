@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.errors import NotFound
-from domain.models import Member, Team
+from dealbot.domain.errors import NotFound
+from dealbot.domain.models import Member, Team
 
 
 @dataclass(frozen=True)

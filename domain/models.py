@@ -22,8 +22,15 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from domain.enums import DealStatus, NotificationState, Role, TaskKind, TaskState, TimelineKind
-from domain.money import Money
+from dealbot.domain.enums import (
+    DealStatus,
+    NotificationState,
+    Role,
+    TaskKind,
+    TaskState,
+    TimelineKind,
+)
+from dealbot.domain.money import Money
 
 
 class UTCDateTime(TypeDecorator[datetime]):

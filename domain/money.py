@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from babel.numbers import get_currency_precision, is_currency
 
-from domain.errors import Invalid
+from dealbot.domain.errors import Invalid
 
 
 def currency_digits(currency: str) -> int:

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from domain.enums import NotificationState, Role
-from domain.models import Deal, DealThread, Delivery, Member, Notification, Task
-from domain.routing import Audience, Event, Placement, Route, routes_for
-from domain.views import Person
+from dealbot.domain.enums import NotificationState, Role
+from dealbot.domain.models import Deal, DealThread, Delivery, Member, Notification, Task
+from dealbot.domain.routing import Audience, Event, Placement, Route, routes_for
+from dealbot.domain.views import Person
 
 # Params that reveal why a deal was lost: only for the people allowed to know (§2.3).
 PRIVATE_PARAMS = frozenset({"lost_reason"})

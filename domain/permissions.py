@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.enums import Role
-from domain.models import Deal, Member, Task, Team
+from dealbot.domain.enums import Role
+from dealbot.domain.models import Deal, Member, Task, Team
 
 
 def is_admin(member: Member) -> bool:

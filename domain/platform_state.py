@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain.models import ConversationState, HandledRequest, Member
+from dealbot.domain.models import ConversationState, HandledRequest, Member
 
 
 def load_conversation(session: Session, platform: str, chat_key: str) -> dict[str, Any] | None:

@@ -11,12 +11,19 @@ from typing import Any
 from sqlalchemy import Integer, Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from domain import permissions
-from domain.deals import load_deal
-from domain.enums import CompanySize, DealStatus, Industry, TaskState, TimelineKind
-from domain.models import Customer, Deal, Member, Task
-from domain.money import Money
-from domain.views import AdviceTaskView, DealCard, DealDetail, GroupFigures, Stats, TimelineItem
+from dealbot.domain import permissions
+from dealbot.domain.deals import load_deal
+from dealbot.domain.enums import CompanySize, DealStatus, Industry, TaskState, TimelineKind
+from dealbot.domain.models import Customer, Deal, Member, Task
+from dealbot.domain.money import Money
+from dealbot.domain.views import (
+    AdviceTaskView,
+    DealCard,
+    DealDetail,
+    GroupFigures,
+    Stats,
+    TimelineItem,
+)
 
 LIST_LIMIT = 50
 

@@ -2,7 +2,7 @@
 
 import re
 
-from domain.errors import NotFound
+from dealbot.domain.errors import NotFound
 
 _REF = re.compile(r"^\s*(?:d-?|#)?(\d{1,9})\s*$", re.IGNORECASE)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from domain.errors import Invalid
+from dealbot.domain.errors import Invalid
 
 
 class Event(StrEnum):

@@ -37,7 +37,7 @@ def make_session_factory(engine: Engine) -> SessionFactory:
 
 
 def alembic_config(url: str) -> Config:
-    migrations = files("domain").joinpath("migrations")
+    migrations = files("dealbot.domain").joinpath("migrations")
     config = Config()
     config.set_main_option("script_location", str(migrations))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from domain.enums import Role
-from domain.models import Deal, Member, TimelineEntry
-from domain.money import Money
+from dealbot.domain.enums import Role
+from dealbot.domain.models import Deal, Member, TimelineEntry
+from dealbot.domain.money import Money
 
 
 @dataclass(frozen=True)

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import asyncio
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from domain.deals import DealDraft, ProgressReport
-from domain.desk import DealDesk, Person
-from domain.enums import ActivityKind, CompanySize, DealStatus, Industry, ProgressStatus, Role
-from domain.errors import DomainError, Invalid
-from domain.money import Money
-from domain.queries import SearchFilters
-from handlers import messages
-from handlers.deal_forms import ADVICE, NEW_DEAL, PROGRESS
-from handlers.forms import Choice, Form, FormContext
-from handlers.i18n import Translator, supported_locale
-from handlers.ui import Message, Reply
+from dealbot.domain.deals import DealDraft, ProgressReport
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.enums import (
+    ActivityKind,
+    CompanySize,
+    DealStatus,
+    Industry,
+    ProgressStatus,
+    Role,
+)
+from dealbot.domain.errors import DomainError, Invalid
+from dealbot.domain.money import Money
+from dealbot.domain.queries import SearchFilters
+from dealbot.domain.views import Person
+from dealbot.handlers import messages
+from dealbot.handlers.deal_forms import ADVICE, NEW_DEAL, PROGRESS
+from dealbot.handlers.forms import Choice, Form, FormContext
+from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.handlers.ui import Message, Reply
 
 T = TypeVar("T")
 
@@ -158,7 +166,7 @@ class Conversations:
 
     # forms
     def validate(
-        self, request: FormRequest, raw: dict[str, str | None], context: FormContext
+        self, request: FormRequest, raw: Mapping[str, str | None], context: FormContext
     ) -> tuple[dict[str, Any], FieldErrors | None]:
         values, errors = request.form.validate(raw, request.fixed, context)
         if not errors:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from domain.deals import MAX_NAME, MAX_NOTES, MAX_TITLE
-from domain.enums import ActivityKind, CompanySize, Industry, ProgressStatus
-from handlers.forms import Choice, Field, Form, FormContext, Kind, enum_choices, money_check
+from dealbot.domain.deals import MAX_NAME, MAX_NOTES, MAX_TITLE
+from dealbot.domain.enums import ActivityKind, CompanySize, Industry, ProgressStatus
+from dealbot.handlers.forms import Choice, Field, Form, FormContext, Kind, enum_choices, money_check
 
 
 def _customers(context: FormContext) -> list[Choice]:

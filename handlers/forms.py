@@ -12,9 +12,9 @@ from typing import Any
 
 from babel.numbers import is_currency
 
-from domain.errors import DomainError, Invalid
-from domain.money import Money
-from handlers.i18n import Translator
+from dealbot.domain.errors import DomainError, Invalid
+from dealbot.domain.money import Money
+from dealbot.handlers.i18n import Translator
 
 
 class Kind(StrEnum):

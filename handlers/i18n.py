@@ -13,9 +13,9 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
 from fluent.runtime import FluentBundle, FluentResource
 
-import locales
-from domain.errors import DomainError
-from domain.money import Money
+from dealbot import locales
+from dealbot.domain.errors import DomainError
+from dealbot.domain.money import Money
 
 BABEL_LOCALES = {"en": "en", "ja": "ja_JP", "zh": "zh_Hans_CN", "ru": "ru_RU"}
 

@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain.money import Money
-from domain.views import DealCard, DealDetail, GroupFigures, Stats
-from handlers.i18n import Translator
-from handlers.ui import Button, Message
+from dealbot.domain.money import Money
+from dealbot.domain.views import DealCard, DealDetail, GroupFigures, Stats
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.ui import Button, Message
 
 ADVICE_ACTION = "advice"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from domain.outbox import Envelope
-from handlers.ui import Message
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.ui import Message
 
 
 class DeliveryError(Exception):

@@ -29,7 +29,11 @@ start_postgres() {
 echo "== installing dealbot and its development tools"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+# Strict editable mode: the folders are linked into a `dealbot/` tree under build/, so that
+# imports (and mypy) see exactly the installed namespace and nothing else.
+rm -rf build/__editable__.dealbot-*
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]" \
+    --config-settings editable_mode=strict
 
 if [ "${DEALBOT_TEST_PG_URL}" = "postgresql+psycopg://dealbot:dealbot@127.0.0.1:5432/dealbot_test" ]; then
     echo "== starting PostgreSQL"
@@ -39,8 +43,9 @@ fi
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-echo "== mypy (domain)"
-.venv/bin/mypy domain
+echo "== mypy (the whole tree, tests included)"
+linked=$(ls -d build/__editable__.dealbot-*)
+MYPYPATH="$linked:tests" .venv/bin/mypy "$linked/dealbot" tests bench
 echo "== import contracts"
 .venv/bin/lint-imports
 echo "== tests (SQLite and PostgreSQL)"

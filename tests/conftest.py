@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
-from bot.directory_file import SAMPLE, parse_directory
-from domain.desk import DealDesk
-from domain.directory import sync_directory
-from domain.store import SessionFactory, make_engine, make_session_factory, upgrade
-
-PG_URL = os.environ.get(
-    "DEALBOT_TEST_PG_URL", "postgresql+psycopg://dealbot:dealbot@127.0.0.1:5432/dealbot_test"
-)
-
-
-@dataclass
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    current: datetime = field(default_factory=lambda: datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
-
-
-def _fresh_postgres() -> Engine:
-    engine = make_engine(PG_URL)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    return engine
+from dealbot.bot.directory_file import SAMPLE
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.store import SessionFactory, make_engine, make_session_factory, upgrade
+from support.store import TEAMS, FakeClock, fresh_postgres, load
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -49,7 +21,7 @@ def engine(
         path = tmp_path_factory.mktemp("db") / "dealbot.sqlite3"
         engine = make_engine(f"sqlite:///{path}")
     else:
-        engine = _fresh_postgres()
+        engine = fresh_postgres()
     upgrade(engine)
     yield engine
     engine.dispose()
@@ -63,66 +35,6 @@ def sessions(engine: Engine) -> SessionFactory:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-TEAMS = """
-[[teams]]
-name = "Tokyo Sales"
-leader = "sato"
-timezone = "Asia/Tokyo"
-locale = "ja"
-currency = "JPY"
-slack_channel = "C0TOKYO01"
-
-[[teams]]
-name = "Moscow Sales"
-leader = "ivan"
-timezone = "Europe/Moscow"
-locale = "ru"
-currency = "RUB"
-
-[[members]]
-handle = "sato"
-name = "Sato Hanako"
-team = "Tokyo Sales"
-roles = ["leader"]
-
-[[members]]
-handle = "kenji"
-name = "Kenji Tanaka"
-team = "Tokyo Sales"
-roles = ["sales"]
-
-[[members]]
-handle = "yui"
-name = "Yui Mori"
-team = "Tokyo Sales"
-roles = ["sales"]
-
-[[members]]
-handle = "ivan"
-name = "Ivan Petrov"
-team = "Moscow Sales"
-roles = ["leader"]
-
-[[members]]
-handle = "olga"
-name = "Olga Smirnova"
-team = "Moscow Sales"
-roles = ["sales"]
-
-[[members]]
-handle = "root"
-name = "Ada Admin"
-team = "Tokyo Sales"
-roles = ["admin"]
-"""
-
-
-def load(sessions: SessionFactory, toml: str) -> None:
-    teams, members = parse_directory(toml)
-    with sessions.begin() as session:
-        sync_directory(session, teams, members)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from domain.models import Base
+from dealbot.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata

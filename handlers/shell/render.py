@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers.forms import Choice, Field, Kind
-from handlers.i18n import Translator
-from handlers.ui import Button, Message
+from dealbot.handlers.forms import Choice, Field, Kind
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.ui import Button, Message
 
 
 class ActionBoard:

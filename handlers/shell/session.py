@@ -6,13 +6,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain.errors import DomainError, Invalid
-from domain.views import Person
-from handlers.conversation import Conversations, FieldErrors, FormRequest, Outcome
-from handlers.forms import Choice, Field, FormContext, Kind
-from handlers.i18n import Translator
-from handlers.shell.render import ActionBoard, Printer, prompt_lines, render_message
-from handlers.ui import Reply
+from dealbot.domain.errors import DomainError, Invalid
+from dealbot.domain.views import Person
+from dealbot.handlers.conversation import Conversations, FieldErrors, FormRequest, Outcome
+from dealbot.handlers.forms import Choice, Field, FormContext, Kind
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.shell.render import ActionBoard, Printer, prompt_lines, render_message
+from dealbot.handlers.ui import Reply
 
 
 @dataclass

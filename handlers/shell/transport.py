@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from itertools import count
 
-from domain.outbox import Envelope
-from handlers.i18n import Translator
-from handlers.shell.render import ActionBoard, Printer, render_message
-from handlers.transport import Placement
-from handlers.ui import Message
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.shell.render import ActionBoard, Printer, render_message
+from dealbot.handlers.transport import Placement
+from dealbot.handlers.ui import Message
 
 
 class ShellTransport:

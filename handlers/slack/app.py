@@ -16,21 +16,21 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from domain.errors import DomainError
-from domain.views import Person
-from handlers import messages
-from handlers.conversation import Conversations, FieldErrors, FormRequest, Outcome
-from handlers.i18n import Translator, supported_locale
-from handlers.slack.app_home import HomePublisher
-from handlers.slack.blocks import render_all
-from handlers.slack.modals import (
+from dealbot.domain.errors import DomainError
+from dealbot.domain.views import Person
+from dealbot.handlers import messages
+from dealbot.handlers.conversation import Conversations, FieldErrors, FormRequest, Outcome
+from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.handlers.slack.app_home import HomePublisher
+from dealbot.handlers.slack.blocks import render_all
+from dealbot.handlers.slack.modals import (
     CALLBACK_PREFIX,
     ModalState,
     error_response,
     modal_view,
     raw_answers,
 )
-from handlers.ui import Reply
+from dealbot.handlers.ui import Reply
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,13 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from domain.errors import DomainError
-from domain.views import AdviceTaskView, DealCard, Person
-from handlers import messages
-from handlers.conversation import Conversations
-from handlers.i18n import Translator
-from handlers.slack.blocks import MORE, button, clip, escape, mrkdwn_section
-from handlers.ui import Button
+from dealbot.domain.errors import DomainError
+from dealbot.domain.views import AdviceTaskView, DealCard, Person
+from dealbot.handlers import messages
+from dealbot.handlers.conversation import Conversations
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.slack.blocks import MORE, button, clip, escape, mrkdwn_section
+from dealbot.handlers.ui import Button
 
 log = logging.getLogger(__name__)
 

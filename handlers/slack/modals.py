@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.conversation import FieldErrors, FormRequest
-from handlers.deal_forms import FORMS
-from handlers.forms import Field, FormContext, Kind
-from handlers.i18n import Translator
-from handlers.slack.blocks import clip
+from dealbot.handlers.conversation import FieldErrors, FormRequest
+from dealbot.handlers.deal_forms import FORMS
+from dealbot.handlers.forms import Field, FormContext, Kind
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.slack.blocks import clip
 
 JSON = dict[str, Any]
 

@@ -12,10 +12,10 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from domain.outbox import Envelope
-from handlers.slack.blocks import render
-from handlers.transport import DeliveryError, Placement
-from handlers.ui import Message
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.slack.blocks import render
+from dealbot.handlers.transport import DeliveryError, Placement
+from dealbot.handlers.ui import Message
 
 log = logging.getLogger(__name__)
 

@@ -25,13 +25,19 @@ from telegram.ext import (
     filters,
 )
 
-from domain.errors import DomainError
-from domain.views import Person
-from handlers.conversation import SUBCOMMANDS, Conversations, FormRequest
-from handlers.i18n import Translator, supported_locale
-from handlers.telegram import html, keyboards
-from handlers.telegram.conversation import FormConversations, Screen, Turn, chat_key, reply_screens
-from handlers.ui import Message
+from dealbot.domain.errors import DomainError
+from dealbot.domain.views import Person
+from dealbot.handlers.conversation import SUBCOMMANDS, Conversations, FormRequest
+from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.handlers.telegram import html, keyboards
+from dealbot.handlers.telegram.conversation import (
+    FormConversations,
+    Screen,
+    Turn,
+    chat_key,
+    reply_screens,
+)
+from dealbot.handlers.ui import Message
 
 log = logging.getLogger(__name__)
 

@@ -12,14 +12,14 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-from domain.errors import Invalid
-from domain.views import Person
-from handlers.conversation import Conversations, FieldErrors, FormRequest
-from handlers.deal_forms import FORMS
-from handlers.forms import Choice, Field, FormContext, Kind
-from handlers.i18n import Translator
-from handlers.telegram import keyboards
-from handlers.ui import Message, Reply
+from dealbot.domain.errors import Invalid
+from dealbot.domain.views import Person
+from dealbot.handlers.conversation import Conversations, FieldErrors, FormRequest
+from dealbot.handlers.deal_forms import FORMS
+from dealbot.handlers.forms import Choice, Field, FormContext, Kind
+from dealbot.handlers.i18n import Translator
+from dealbot.handlers.telegram import keyboards
+from dealbot.handlers.ui import Message, Reply
 
 PLATFORM = "telegram"
 MAX_OPTIONS = 30  # a keyboard taller than this is unusable on a phone; typing still works

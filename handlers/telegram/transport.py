@@ -17,10 +17,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from domain.outbox import Envelope
-from handlers.telegram import html, keyboards
-from handlers.transport import DeliveryError, Placement, Unreachable
-from handlers.ui import Message
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.telegram import html, keyboards
+from dealbot.handlers.transport import DeliveryError, Placement, Unreachable
+from dealbot.handlers.ui import Message
 
 PLATFORM = "telegram"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.directory_file import ConfigError, load_directory, parse_directory
-from tests.conftest import TEAMS
+from dealbot.bot.directory_file import ConfigError, load_directory, parse_directory
+from support.store import TEAMS
 
 
 def _error(text: str) -> str:

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.dispatcher import Dispatcher
-from domain.desk import DealDesk
-from domain.enums import NotificationState, ProgressStatus
-from domain.models import Notification
-from domain.outbox import Envelope
-from handlers.transport import DeliveryError, Placement
-from handlers.ui import Message
-from tests.conftest import FakeClock
-from tests.domain.helpers import draft, member_id, report
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.enums import NotificationState, ProgressStatus
+from dealbot.domain.models import Notification
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.transport import DeliveryError, Placement
+from dealbot.handlers.ui import Message
+from support.deals import draft, member_id, report
+from support.store import FakeClock
 
 
 @dataclass

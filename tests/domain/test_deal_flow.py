@@ -7,13 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from domain.desk import DealDesk
-from domain.enums import CompanySize, Industry, ProgressStatus
-from domain.errors import Conflict, Invalid, NotAllowed, NotFound
-from domain.money import Money
-from domain.queries import SearchFilters
-from tests.conftest import FakeClock
-from tests.domain.helpers import draft, member_id, outbox, outbox_params, report
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.enums import CompanySize, Industry, ProgressStatus
+from dealbot.domain.errors import Conflict, Invalid, NotAllowed, NotFound
+from dealbot.domain.money import Money
+from dealbot.domain.queries import SearchFilters
+from support.deals import draft, member_id, outbox, outbox_params, report
+from support.store import FakeClock
 
 
 def test_opening_posts_to_the_feed_and_asks_only_the_leader_for_advice(desk: DealDesk) -> None:

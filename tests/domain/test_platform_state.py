@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.desk import DealDesk
-from tests.conftest import TEAMS, load
+from dealbot.domain.desk import DealDesk
+from support.store import TEAMS, load
 
 
 def test_a_request_is_handled_the_first_time_only(desk: DealDesk) -> None:

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from fluent.syntax import ast, parse, visitor
 
-import locales
-from domain.money import Money
-from handlers.i18n import Translator, supported_locale
+from dealbot import locales
+from dealbot.domain.money import Money
+from dealbot.handlers.i18n import Translator, supported_locale
 
 
-class _Placeholders(visitor.Visitor):  # type: ignore[misc]
+class _Placeholders(visitor.Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
@@ -28,7 +28,7 @@ def _catalog(locale: str) -> dict[str, set[str]]:
     for file in locales.catalog_files(locale):
         resource = parse(file.read_text(encoding="utf-8"))
         junk = [e for e in resource.body if isinstance(e, ast.Junk)]
-        assert not junk, f"{locale}/{file.name} has a syntax error: {junk[0].content[:80]}"
+        assert not junk, f"{locale}/{file.name} has a syntax error: {(junk[0].content or '')[:80]}"
         for entry in resource.body:
             if isinstance(entry, ast.Message):
                 visitor = _Placeholders()

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.errors import Invalid
-from domain.money import Money
-from handlers.deal_forms import NEW_DEAL, PROGRESS
-from handlers.forms import FormContext
-from handlers.i18n import Translator
+from dealbot.domain.errors import Invalid
+from dealbot.domain.money import Money
+from dealbot.handlers.deal_forms import NEW_DEAL, PROGRESS
+from dealbot.handlers.forms import FormContext
+from dealbot.handlers.i18n import Translator
 
 CONTEXT = FormContext(Translator("en"), "USD", ("Acme",), ())
 

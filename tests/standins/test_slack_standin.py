@@ -15,8 +15,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from .slack_api import MAX_VIEW_STACK, SlackStandin, plain_text
-from .slack_driver import SlackDriver
+from support.standins.slack_api import MAX_VIEW_STACK, SlackStandin, plain_text
+from support.standins.slack_driver import SlackDriver
 
 SIGNING_SECRET = "test-signing-secret"
 

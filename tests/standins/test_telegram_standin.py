@@ -29,7 +29,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from tests.standins.telegram_api import (
+from support.standins.telegram_api import (
     ApiError,
     SentMessage,
     TelegramStandin,

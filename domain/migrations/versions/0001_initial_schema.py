@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import domain.models
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -26,7 +24,7 @@ def upgrade() -> None:
         sa.Column("platform", sa.String(length=16), nullable=False),
         sa.Column("chat_key", sa.String(length=64), nullable=False),
         sa.Column("state", sa.JSON(), nullable=False),
-        sa.Column("updated_at", domain.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conversation_states")),
         sa.UniqueConstraint(
             "platform", "chat_key", name=op.f("uq_conversation_states_platform_chat_key")
@@ -37,7 +35,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("platform", sa.String(length=16), nullable=False),
         sa.Column("request_key", sa.String(length=128), nullable=False),
-        sa.Column("handled_at", domain.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("handled_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_handled_requests")),
         sa.UniqueConstraint(
             "platform", "request_key", name=op.f("uq_handled_requests_platform_request_key")
@@ -93,7 +91,7 @@ def upgrade() -> None:
         sa.Column("industry", sa.String(length=32), nullable=True),
         sa.Column("company_size", sa.String(length=16), nullable=True),
         sa.Column("owner_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", domain.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["owner_id"], ["members.id"], name=op.f("fk_customers_owner_id_members")
         ),
@@ -118,9 +116,9 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("reached_negotiation", sa.Boolean(), nullable=False),
         sa.Column("lost_reason", sa.Text(), nullable=True),
-        sa.Column("opened_at", domain.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("last_progress_at", domain.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("closed_at", domain.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_progress_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["customer_id"], ["customers.id"], name=op.f("fk_deals_customer_id_customers")
         ),
@@ -157,8 +155,8 @@ def upgrade() -> None:
         sa.Column("deal_id", sa.Integer(), nullable=False),
         sa.Column("assignee_id", sa.Integer(), nullable=False),
         sa.Column("state", sa.String(length=8), nullable=False),
-        sa.Column("created_at", domain.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("done_at", domain.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["assignee_id"], ["members.id"], name=op.f("fk_tasks_assignee_id_members")
         ),
@@ -175,7 +173,7 @@ def upgrade() -> None:
         sa.Column("deal_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("actor_id", sa.Integer(), nullable=False),
-        sa.Column("at", domain.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("activity", sa.String(length=16), nullable=True),
         sa.Column("progress", sa.String(length=16), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
@@ -203,11 +201,11 @@ def upgrade() -> None:
         sa.Column("params", sa.JSON(), nullable=False),
         sa.Column("state", sa.String(length=8), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("next_attempt_at", domain.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("claimed_until", domain.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
-        sa.Column("created_at", domain.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("sent_at", domain.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["deal_id"], ["deals.id"], name=op.f("fk_notifications_deal_id_deals")
         ),
@@ -233,7 +231,7 @@ def upgrade() -> None:
         sa.Column("platform", sa.String(length=16), nullable=False),
         sa.Column("address", sa.String(length=64), nullable=False),
         sa.Column("external_id", sa.String(length=64), nullable=True),
-        sa.Column("sent_at", domain.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["notification_id"],
             ["notifications.id"],

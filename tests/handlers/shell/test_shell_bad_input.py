@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from domain.desk import DealDesk
-from domain.queries import SearchFilters
-from tests.handlers.shell.transcript import Transcript, deliveries, replies
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.queries import SearchFilters
+from support.shell import Transcript, deliveries, replies
 
 
 async def test_each_bad_answer_is_explained_and_asked_again_keeping_the_rest(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.desk import DealDesk
-from tests.handlers.shell.transcript import Transcript, deliveries, places, replies
+from dealbot.domain.desk import DealDesk
+from support.shell import Transcript, deliveries, places, replies
 
 NEW_DEAL = [
     "/deal new",

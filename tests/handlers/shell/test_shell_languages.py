@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.desk import DealDesk
-from tests.handlers.shell.transcript import Transcript, deliveries, replies
+from dealbot.domain.desk import DealDesk
+from support.shell import Transcript, deliveries, replies
 
 
 async def test_japanese_team_sees_japanese_and_yen_the_japanese_way(desk: DealDesk) -> None:

@@ -8,10 +8,10 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from handlers.slack.blocks import escape, render
-from handlers.slack.transport import delivery_error
-from handlers.ui import Button, Message
-from tests.standins.slack_api import validate_message_blocks
+from dealbot.handlers.slack.blocks import escape, render
+from dealbot.handlers.slack.transport import delivery_error
+from dealbot.handlers.ui import Button, Message
+from support.standins.slack_api import validate_message_blocks
 
 
 def test_escaping_touches_only_the_three_characters_slack_asks_for() -> None:

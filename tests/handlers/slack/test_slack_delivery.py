@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.handlers.slack.conftest import FEED, LENA, SAM, SlackBot, running_bot
-from tests.handlers.slack.flow import open_deal, open_modal, submit
-from tests.standins.slack_api import PostedMessage, plain_text
+from support.slack_bot import FEED, LENA, SAM, SlackBot, running_bot
+from support.slack_flow import open_deal, open_modal, submit
+from support.standins.slack_api import PostedMessage, plain_text
 
 
 def containing(messages: list[PostedMessage], text: str) -> list[PostedMessage]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.handlers.slack.conftest import FEED, KIM, LENA, SAM, SlackBot
-from tests.handlers.slack.flow import dm_count, open_deal, open_modal, submit, texts
-from tests.standins.slack_api import PostedMessage, plain_text
+from support.slack_bot import FEED, KIM, LENA, SAM, SlackBot
+from support.slack_flow import dm_count, open_deal, open_modal, submit, texts
+from support.standins.slack_api import PostedMessage, plain_text
 
 
 def button_of(message: PostedMessage) -> dict[str, Any]:
@@ -151,6 +151,6 @@ async def test_the_app_home_shows_open_deals_and_the_advice_waiting(bot: SlackBo
 
 
 def _new_deal() -> dict[str, str]:
-    from tests.handlers.slack.flow import NEW_DEAL_ANSWERS
+    from support.slack_flow import NEW_DEAL_ANSWERS
 
     return dict(NEW_DEAL_ANSWERS)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.handlers.slack.conftest import FEED, KIM, SAM, STRANGER, SlackBot
-from tests.handlers.slack.flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit
-from tests.standins.slack_api import plain_text
+from support.slack_bot import FEED, KIM, SAM, STRANGER, SlackBot
+from support.slack_flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit
+from support.standins.slack_api import plain_text
 
 
 async def test_a_wrong_amount_and_date_come_back_inline_and_nothing_is_saved(

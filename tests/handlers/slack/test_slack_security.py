@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from urllib.parse import urlencode
 
-from tests.handlers.slack.conftest import FEED, KIM, LENA, SAM, SlackBot
-from tests.handlers.slack.flow import dm_count, open_deal
-from tests.standins.slack_api import plain_text
+from support.slack_bot import FEED, KIM, LENA, SAM, SlackBot
+from support.slack_flow import dm_count, open_deal
+from support.standins.slack_api import plain_text
 
 
 async def test_a_bad_signature_is_refused_and_changes_nothing(bot: SlackBot) -> None:

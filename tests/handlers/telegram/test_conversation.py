@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.handlers.telegram.conftest import GROUP, KENJI, SATO, YUI, Bot, forge_press, make_bot
-from tests.handlers.telegram.flow import open_deal
+from support.telegram_bot import GROUP, KENJI, SATO, YUI, Bot, forge_press, make_bot
+from support.telegram_flow import open_deal
 
 
 async def test_a_restart_in_the_middle_of_a_form_loses_nothing(bot: Bot, tmp_path: Path) -> None:

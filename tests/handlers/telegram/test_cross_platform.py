@@ -8,18 +8,18 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.dispatcher import Dispatcher
-from bot.settings import Settings
-from bot.slack_wiring import start_slack
-from bot.telegram_wiring import start_telegram
-from bot.wiring import build_core
-from handlers.telegram.transport import Pacer
-from tests.handlers.slack.conftest import SIGNING_SECRET, SlackBot, free_socket
-from tests.handlers.slack.flow import open_deal, open_modal, submit
-from tests.handlers.telegram.conftest import FAST
-from tests.standins.slack_api import SlackStandin, plain_text
-from tests.standins.slack_driver import SlackDriver
-from tests.standins.telegram_api import TelegramStandin
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.settings import Settings
+from dealbot.bot.slack_wiring import start_slack
+from dealbot.bot.telegram_wiring import start_telegram
+from dealbot.bot.wiring import build_core
+from dealbot.handlers.telegram.transport import Pacer
+from support.slack_bot import SIGNING_SECRET, SlackBot, free_socket
+from support.slack_flow import open_deal, open_modal, submit
+from support.standins.slack_api import SlackStandin, plain_text
+from support.standins.slack_driver import SlackDriver
+from support.standins.telegram_api import TelegramStandin
+from support.telegram_bot import FAST
 
 FEED, SAM = "C0FEED001", "U0SAM0001"
 GROUP, LENA = -1001000000007, 2001

@@ -8,12 +8,13 @@ from typing import Any, cast
 
 import pytest
 
-from domain.outbox import Envelope
-from handlers.telegram.transport import Pacer, Pacing, TelegramTransport
-from handlers.transport import Placement
-from handlers.ui import Message
-from tests.conftest import FakeClock
-from tests.handlers.telegram.conftest import (
+from dealbot.domain.outbox import Envelope
+from dealbot.handlers.telegram.transport import Pacer, Pacing, TelegramTransport
+from dealbot.handlers.transport import Placement
+from dealbot.handlers.ui import Message
+from support.standins.telegram_api import TelegramStandin
+from support.store import FakeClock
+from support.telegram_bot import (
     GROUP,
     KENJI,
     ROOT,
@@ -22,8 +23,7 @@ from tests.handlers.telegram.conftest import (
     make_bot,
     settings_for,
 )
-from tests.handlers.telegram.flow import open_deal
-from tests.standins.telegram_api import TelegramStandin
+from support.telegram_flow import open_deal
 
 
 def _starts(text: str) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.handlers.telegram.conftest import GROUP, KENJI, ROOT, SATO, Bot
-from tests.handlers.telegram.flow import open_deal, report
+from support.telegram_bot import GROUP, KENJI, ROOT, SATO, Bot
+from support.telegram_flow import open_deal, report
 
 
 @pytest.mark.parametrize("in_group", [False, True], ids=["private", "group"])

@@ -7,14 +7,14 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.dispatcher import Dispatcher
-from bot.run import start_frontends
-from bot.telegram_wiring import file_url, start_telegram
-from bot.wiring import build_core
-from handlers.telegram import html, keyboards
-from handlers.ui import Button, Message
-from tests.handlers.telegram.conftest import KENJI, settings_for
-from tests.standins.telegram_api import TelegramStandin
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.run import start_frontends
+from dealbot.bot.telegram_wiring import file_url, start_telegram
+from dealbot.bot.wiring import build_core
+from dealbot.handlers.telegram import html, keyboards
+from dealbot.handlers.ui import Button, Message
+from support.standins.telegram_api import TelegramStandin
+from support.telegram_bot import KENJI, settings_for
 
 
 async def test_dealbot_run_publishes_the_menu_in_every_language(

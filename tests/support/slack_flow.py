@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.handlers.slack.conftest import SlackBot
-from tests.standins.slack_api import PostedMessage, SlackStandin, plain_text
-from tests.standins.slack_driver import DriverResponse
+from support.slack_bot import SlackBot
+from support.standins.slack_api import PostedMessage, SlackStandin, plain_text
+from support.standins.slack_driver import DriverResponse
 
 NEW_DEAL_ANSWERS: dict[str, str] = {
     "customer": "Acme Robotics",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.dispatcher import Dispatcher
-from domain.desk import DealDesk
-from handlers.conversation import Conversations
-from handlers.shell.render import ActionBoard
-from handlers.shell.session import ShellSession
-from handlers.shell.transport import ShellTransport
+from dealbot.bot.dispatcher import Dispatcher
+from dealbot.domain.desk import DealDesk
+from dealbot.handlers.conversation import Conversations
+from dealbot.handlers.shell.render import ActionBoard
+from dealbot.handlers.shell.session import ShellSession
+from dealbot.handlers.shell.transport import ShellTransport
 
 
 @dataclass

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import aiohttp
 from multidict import CIMultiDict
 
-from .slack_api import (
+from support.standins.slack_api import (
     JSONDict,
     PayloadProblems,
     PostedMessage,

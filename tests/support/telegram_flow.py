@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.handlers.telegram.conftest import GROUP, Bot
+from support.telegram_bot import GROUP, Bot
 
 
 async def command(bot: Bot, user: int, text: str, *, in_group: bool) -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from domain.deals import DealDraft, ProgressReport
-from domain.desk import DealDesk
-from domain.enums import ActivityKind, CompanySize, Industry, ProgressStatus
-from domain.models import Notification
-from domain.money import Money
+from dealbot.domain.deals import DealDraft, ProgressReport
+from dealbot.domain.desk import DealDesk
+from dealbot.domain.enums import ActivityKind, CompanySize, Industry, ProgressStatus
+from dealbot.domain.models import Notification
+from dealbot.domain.money import Money
 
 
 def member_id(desk: DealDesk, handle: str) -> int:

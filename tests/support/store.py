@@ -1,0 +1,98 @@
+"""Shared fixtures: a fresh, migrated store on SQLite and on PostgreSQL for every test."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, text
+
+from dealbot.bot.directory_file import parse_directory
+from dealbot.domain.directory import sync_directory
+from dealbot.domain.store import SessionFactory, make_engine
+
+PG_URL = os.environ.get(
+    "DEALBOT_TEST_PG_URL", "postgresql+psycopg://dealbot:dealbot@127.0.0.1:5432/dealbot_test"
+)
+
+
+@dataclass
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    current: datetime = field(default_factory=lambda: datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+def fresh_postgres() -> Engine:
+    engine = make_engine(PG_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    return engine
+
+
+TEAMS = """
+[[teams]]
+name = "Tokyo Sales"
+leader = "sato"
+timezone = "Asia/Tokyo"
+locale = "ja"
+currency = "JPY"
+slack_channel = "C0TOKYO01"
+
+[[teams]]
+name = "Moscow Sales"
+leader = "ivan"
+timezone = "Europe/Moscow"
+locale = "ru"
+currency = "RUB"
+
+[[members]]
+handle = "sato"
+name = "Sato Hanako"
+team = "Tokyo Sales"
+roles = ["leader"]
+
+[[members]]
+handle = "kenji"
+name = "Kenji Tanaka"
+team = "Tokyo Sales"
+roles = ["sales"]
+
+[[members]]
+handle = "yui"
+name = "Yui Mori"
+team = "Tokyo Sales"
+roles = ["sales"]
+
+[[members]]
+handle = "ivan"
+name = "Ivan Petrov"
+team = "Moscow Sales"
+roles = ["leader"]
+
+[[members]]
+handle = "olga"
+name = "Olga Smirnova"
+team = "Moscow Sales"
+roles = ["sales"]
+
+[[members]]
+handle = "root"
+name = "Ada Admin"
+team = "Tokyo Sales"
+roles = ["admin"]
+"""
+
+
+def load(sessions: SessionFactory, toml: str) -> None:
+    teams, members = parse_directory(toml)
+    with sessions.begin() as session:
+        sync_directory(session, teams, members)
