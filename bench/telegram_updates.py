@@ -10,6 +10,7 @@ Latency: one update at a time, from queueing it to the bot's reply being accepte
 from __future__ import annotations
 
 import argparse
+import html
 import asyncio
 import statistics
 import sys
@@ -21,15 +22,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The stand-ins are test support code; only that folder goes on the path, not the repository.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.settings import Settings
 from dealbot.bot.telegram_wiring import start_telegram
-from dealbot.bot.wiring import build_core
+from dealbot.bot.wiring import build_core, build_dispatcher
 from support.standins.telegram_api import TelegramStandin
 
 USERS = range(5001, 5031)
@@ -47,8 +49,10 @@ def directory() -> str:
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The text back, in bold: HTML like dealbot's answers, so the stand-in's work is alike."""
     if update.effective_message and update.effective_message.text:
-        await update.effective_message.reply_text(update.effective_message.text)
+        text = html.escape(update.effective_message.text)
+        await update.effective_message.reply_text(f"<b>{text}</b>", parse_mode=ParseMode.HTML)
 
 
 @asynccontextmanager
@@ -84,7 +88,7 @@ async def dealbot(tg: TelegramStandin) -> Any:
         }
         settings = Settings(_env_file=None, **values)
         core = build_core(settings)
-        dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+        dispatcher = build_dispatcher(core)
         frontend = await start_telegram(core, settings, dispatcher, None)
         try:
             yield
@@ -120,7 +124,7 @@ async def main() -> None:
     too_long = "x" * 201  # the customer question asked again with the error: a whole form step
     cases: list[tuple[str, Callable[[TelegramStandin], Any], str, Prepare]] = [
         ("bare PTB echo bot", echo_bot, "hello", nothing),
-        ("dealbot /help", dealbot, "/help", nothing),
+        ("dealbot /lang (a simple command)", dealbot, "/lang", nothing),
         ("dealbot /list (database read)", dealbot, "/list", nothing),
         ("dealbot form step (state in DB)", dealbot, too_long, open_forms),
     ]

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import sys
 
-from dealbot.bot.directory_file import ConfigError
+from dealbot.bot.errors import OperatorError
 from dealbot.bot.settings import Settings
 
 
@@ -16,9 +16,17 @@ def _printer(text: str) -> None:
 
 
 async def _shell(settings: Settings, handle: str | None) -> int:
-    from dealbot.bot.wiring import build_core, build_shell
+    from dealbot.bot.wiring import build_core, build_shell, live_bots
 
-    core = build_core(settings)
+    core = build_core(settings, local=True)
+    running = live_bots(core)
+    if running:
+        # The shell prints notifications instead of sending them; next to a running bot it
+        # would show people's real work in this terminal.
+        raise OperatorError(
+            f"this database is in use by `dealbot run` ({running[0].id}); "
+            "give the shell its own DATABASE_URL"
+        )
     shell = build_shell(core, _printer, handle)
     if core.sample:
         _printer(f"(no {settings.config_path}: using the built-in sample team)")
@@ -46,7 +54,8 @@ def _read_line(prompt: str) -> str | None:
 
 
 def _db_upgrade(settings: Settings) -> int:
-    from dealbot.domain.store import make_engine, upgrade
+    from dealbot.bot.schema import upgrade
+    from dealbot.domain.core.store import make_engine
 
     upgrade(make_engine(settings.sqlalchemy_url))
     print("database is at the newest schema")
@@ -64,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    outbox = commands.add_parser("outbox", help="what waits to be delivered, and what is parked")
+    outbox_actions = outbox.add_subparsers(dest="outbox_action")
+    retry = outbox_actions.add_parser("retry", help="send parked deliveries again")
+    which = retry.add_mutually_exclusive_group(required=True)
+    which.add_argument("delivery", nargs="?", type=int, help="the id `dealbot outbox` shows")
+    which.add_argument("--all", action="store_true", help="every parked delivery and place")
     args = parser.parse_args(argv)
     settings = Settings()
     try:
@@ -77,7 +92,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "db":
             return _db_upgrade(settings)
-    except ConfigError as error:
+        if args.command == "outbox":
+            from dealbot.bot import outbox_cli
+
+            if args.outbox_action == "retry":
+                return outbox_cli.retry(settings, None if args.all else args.delivery)
+            return outbox_cli.show(settings)
+    except OperatorError as error:
         print(f"dealbot: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -11,15 +11,16 @@ from babel.numbers import is_currency
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dealbot import locales
-from dealbot.domain.directory import MemberSpec, TeamSpec
-from dealbot.domain.errors import Invalid
-from dealbot.domain.routing import parse_overrides
-from dealbot.handlers.i18n import Translator
+from dealbot.bot.capabilities import EVENTS
+from dealbot.bot.errors import OperatorError
+from dealbot.domain.core.directory import MemberSpec, TeamSpec
+from dealbot.domain.core.errors import Invalid
+from dealbot.handlers.core.i18n import Translator
 
 RoleName = Literal["sales", "leader", "finance", "warehouse", "admin"]
 
 
-class ConfigError(Exception):
+class ConfigError(OperatorError):
     """A broken `dealbot.toml`; the message names the entry, the field and what is wrong."""
 
 
@@ -63,7 +64,7 @@ class TeamEntry(BaseModel):
     @classmethod
     def _routes(cls, value: dict[str, Any]) -> dict[str, Any]:
         try:
-            return parse_overrides(value)
+            return EVENTS.checked_overrides(value)
         except Invalid as error:
             raise ValueError(Translator("en").error(error)) from None
 

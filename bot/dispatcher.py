@@ -1,25 +1,52 @@
-"""Delivers outbox notifications: in order per place, once per platform, retried, never twice."""
+"""Delivers outbox deliveries: in order per place, once per platform and address, retried,
+never twice, and only for the platforms this process serves."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TypeVar
 
-from dealbot.domain import outbox
-from dealbot.domain.clock import Clock, SystemClock
-from dealbot.domain.outbox import Envelope
-from dealbot.domain.routing import Placement as RoutePlacement
-from dealbot.domain.store import SessionFactory
-from dealbot.handlers import messages
-from dealbot.handlers.i18n import Translator
-from dealbot.handlers.transport import DeliveryError, Placement, Transport, Unreachable
+from dealbot.domain.core.clock import Clock, SystemClock
+from dealbot.domain.core.routing import Placement as RoutePlacement
+from dealbot.domain.core.store import SessionFactory
+from dealbot.domain.outbox import delivery
+from dealbot.domain.outbox.delivery import Envelope
+from dealbot.domain.outbox.notify import Outbox
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.registry import Note
+from dealbot.handlers.core.router import Router
+from dealbot.handlers.core.transport import (
+    ChatMoved,
+    ClaimLost,
+    DeliveryError,
+    PlaceGone,
+    Placement,
+    Transport,
+    Unreachable,
+)
+from dealbot.handlers.core.ui import Message
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 THREADED = {RoutePlacement.THREAD.value, RoutePlacement.BROADCAST.value}
+
+
+@dataclass(frozen=True)
+class DeliveryPolicy:
+    """How long a claim lasts and how long failures are retried (PRODUCT.md §8)."""
+
+    lease: timedelta = timedelta(seconds=20)
+    max_attempts: int = 60
+    retry_for: timedelta = timedelta(hours=24)
+    max_backoff: float = 900.0
+    # How long a thread reply waits before looking again for its thread's first post.
+    thread_wait: timedelta = timedelta(seconds=1)
 
 
 class Dispatcher:
@@ -27,53 +54,66 @@ class Dispatcher:
         self,
         sessions: SessionFactory,
         transports: Sequence[Transport],
+        router: Router,
+        outbox: Outbox,
         *,
+        holder: str,
         clock: Clock | None = None,
-        lease: timedelta = timedelta(minutes=2),
-        max_attempts: int = 12,
-        max_backoff: float = 300.0,
-        unreachable_retry: timedelta = timedelta(minutes=10),
+        policy: DeliveryPolicy | None = None,
         parallel: bool = True,
     ) -> None:
         self.sessions = sessions
-        self.transports = list(transports)
+        self.transports = {t.platform: t for t in transports}
+        self.router = router
+        self.outbox = outbox
+        self.holder = holder
         self.clock: Clock = clock or SystemClock()
-        self.lease = lease
-        self.max_attempts = max_attempts
-        self.max_backoff = max_backoff
-        self.unreachable_retry = unreachable_retry
+        self.policy = policy or DeliveryPolicy()
         self.parallel = parallel
         self._wake = asyncio.Event()
+        self._stopping = False
+        self._in_flight: set[asyncio.Task[int]] = set()
+
+    def add(self, transport: Transport) -> None:
+        self.transports[transport.platform] = transport
 
     def wake(self) -> None:
         """Look at the outbox now rather than at the next tick (a change was just committed)."""
         self._wake.set()
 
-    def _heads(self) -> list[int]:
-        with self.sessions.begin() as session:
-            return outbox.lane_heads(session, self.clock.now())
+    async def _store(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """One transaction on a worker thread, so the event loop stays free."""
 
-    def _claim(self, notification_id: int) -> Envelope | None:
-        with self.sessions.begin() as session:
-            if not outbox.claim(session, notification_id, self.clock.now(), self.lease):
-                return None
-            return outbox.envelope(session, notification_id)
+        def run() -> T:
+            with self.sessions.begin() as session:
+                return work(session, *args, **kwargs)
 
+        return await asyncio.to_thread(run)
+
+    # the loop
     async def run_once(self) -> int:
-        """One pass over the head of every place; returns how many notifications finished."""
-        heads = await asyncio.to_thread(self._heads)
-        if self.parallel:  # places are independent: one slow channel must not hold up the rest
-            return sum(await asyncio.gather(*(self._deliver(h) for h in heads)))
-        return sum([await self._deliver(h) for h in sorted(heads)])
+        """One pass over the head of every place; returns how many deliveries were settled."""
+        if self._stopping:
+            return 0
+        heads = await self._store(delivery.lane_heads, set(self.transports), self.clock.now())
+        if not self.parallel:
+            return sum([await self._deliver(h) for h in heads])
+        tasks = [asyncio.create_task(self._deliver(h)) for h in heads]
+        self._in_flight.update(tasks)
+        try:
+            # Places are independent: one slow channel must not hold up the rest.
+            return sum(await asyncio.gather(*tasks))
+        finally:
+            self._in_flight.difference_update(tasks)
 
     async def drain(self, max_passes: int = 1000) -> None:
-        """Deliver until nothing due is left (notifications waiting for later stay)."""
+        """Deliver until nothing due is left (deliveries waiting for later stay)."""
         for _ in range(max_passes):
             if not await self.run_once():
                 return
 
     async def run_forever(self, tick: float = 1.0) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self.drain()
             except Exception:
@@ -82,104 +122,142 @@ class Dispatcher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=tick)
 
-    async def _deliver(self, notification_id: int) -> int:
-        envelope = await asyncio.to_thread(self._claim, notification_id)
-        if envelope is None:
+    async def stop(self, grace: float = 5.0) -> None:
+        """Take no more work; let sends in flight finish for `grace` seconds, then let go."""
+        self._stopping = True
+        self._wake.set()
+        in_flight = list(self._in_flight)
+        if in_flight:
+            _, late = await asyncio.wait(in_flight, timeout=grace)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+
+    # one delivery
+    async def _deliver(self, delivery_id: int) -> int:
+        claimed = await self._store(delivery.claim, delivery_id, self.holder, self.policy.lease)
+        if claimed is None:
             return 0
         try:
+            envelope = await self._store(delivery.envelope, claimed)
             return await self._deliver_claimed(envelope)
+        except asyncio.CancelledError:
+            await asyncio.shield(self._store(delivery.release, claimed))
+            raise
+        except ClaimLost:
+            log.info("lost the claim on delivery %s; another process has it", delivery_id)
+            return 0
         except Exception as error:  # a bug in a renderer must not stop every other place
-            log.exception("delivering %s failed", envelope.key)
-            await asyncio.to_thread(self._failed, envelope, repr(error), None)
+            log.exception("delivering %s failed", delivery_id)
+            await self._store(
+                delivery.retry_later, claimed, self._later(0, None), repr(error), maybe_sent=True
+            )
             return 0
 
-    async def _deliver_claimed(self, envelope: Envelope) -> int:
-        done = await asyncio.to_thread(self._delivered_platforms, envelope.id)
-        reachable = [(t, t.address(envelope)) for t in self.transports]
-        targets = [(t, a) for t, a in reachable if a is not None]
-        if not targets:
-            await asyncio.to_thread(self._postpone, envelope, self.unreachable_retry)
-            return 0
-        message = messages.notification(
-            Translator(envelope.locale),
-            envelope.event,
-            envelope.audience,
-            envelope.params,
-            envelope.task_id,
-        )
-        for transport, address in targets:
-            if transport.platform in done:
-                continue
-            placement = await asyncio.to_thread(
-                self._placement, envelope, transport.platform, address
-            )
-            if placement is None:  # the deal's first post is not out yet: replies wait for it
-                await asyncio.to_thread(self._postpone, envelope, timedelta(seconds=1))
-                return 0
-            try:
-                external_id = await transport.send(envelope, address, message, placement)
-            except Unreachable as error:
-                await asyncio.to_thread(self._postpone, envelope, self.unreachable_retry)
-                await asyncio.to_thread(self._tell_about_unreachable, envelope, transport.platform)
-                log.info("%s unreachable on %s: %s", envelope.key, transport.platform, error)
-                return 0
-            except DeliveryError as error:
-                await asyncio.to_thread(self._failed, envelope, str(error), error)
-                return 0
-            await asyncio.to_thread(
-                self._record_delivery, envelope, transport.platform, address, external_id
-            )
-        await asyncio.to_thread(self._finish, envelope.id)
-        return 1
-
-    def _delivered_platforms(self, notification_id: int) -> set[str]:
-        with self.sessions.begin() as session:
-            return outbox.delivered_platforms(session, notification_id)
-
-    def _record_delivery(
-        self, envelope: Envelope, platform: str, address: str, external_id: str | None
-    ) -> None:
-        with self.sessions.begin() as session:
-            outbox.record_delivery(
-                session, envelope, platform, address, external_id, self.clock.now()
-            )
-
-    def _finish(self, notification_id: int) -> None:
-        with self.sessions.begin() as session:
-            outbox.finish(session, notification_id, self.clock.now())
-
-    def _placement(self, envelope: Envelope, platform: str, address: str) -> Placement | None:
-        if envelope.placement not in THREADED or envelope.deal_id is None:
+    async def _placement(self, envelope: Envelope) -> Placement | None:
+        """Where the message goes in its place; None while its thread's first post is out."""
+        if envelope.placement not in THREADED or envelope.thread_key is None:
             return Placement()
-        with self.sessions.begin() as session:
-            root = outbox.thread_root(session, envelope.deal_id, platform, address)
-            if root is None and outbox.root_expected(session, envelope.deal_id):
-                return None
+        key, platform, address = envelope.thread_key, envelope.platform, envelope.address
+        root = await self._store(delivery.thread_root, key, platform, address)
+        if root is None and await self._store(delivery.root_pending, key, platform, address):
+            return None
         broadcast = envelope.placement == RoutePlacement.BROADCAST.value
         return Placement(thread_root=root, broadcast=broadcast and root is not None)
 
-    def _postpone(self, envelope: Envelope, delay: timedelta) -> None:
-        with self.sessions.begin() as session:
-            outbox.wait_without_attempt(session, envelope.id, self.clock.now() + delay)
+    def message(self, envelope: Envelope) -> Message:
+        tz = envelope.recipient.timezone if envelope.recipient else envelope.team.timezone
+        note = Note(envelope.kind, envelope.audience, envelope.placement, envelope.params)
+        return self.router.message(Translator(envelope.locale, tz), note)
 
-    def _tell_about_unreachable(self, envelope: Envelope, platform: str) -> None:
-        """The person's leader (or an admin) hears once that they must start the bot."""
-        if envelope.recipient is None:
-            return
-        with self.sessions.begin() as session:
-            outbox.tell_about_unreachable(
-                session, envelope.recipient.id, platform, self.clock.now()
-            )
-
-    def _failed(self, envelope: Envelope, reason: str, error: DeliveryError | None) -> None:
+    async def _deliver_claimed(self, envelope: Envelope) -> int:
+        claimed = envelope.claim
         now = self.clock.now()
-        with self.sessions.begin() as session:
-            if (
-                error is not None and not error.transient
-            ) or envelope.attempts + 1 >= self.max_attempts:
-                outbox.park(session, envelope.id, reason, now)
-                log.warning("parked %s: %s", envelope.key, reason)
-                return
-            backoff = min(self.max_backoff, 2.0**envelope.attempts)
-            delay = max(backoff, error.retry_after or 0.0) if error else backoff
-            outbox.retry_later(session, envelope.id, now + timedelta(seconds=delay), reason)
+        transport = self.transports[envelope.platform]
+        placement = await self._placement(envelope)
+        if placement is None:
+            await self._store(delivery.postpone, claimed, now + self.policy.thread_wait)
+            return 0
+        message = self.message(envelope)
+        try:
+            ids = await self._read_back(transport, envelope, placement)
+            if ids is None:
+                if not await self._store(delivery.start_sending, claimed, now):
+                    raise ClaimLost()
+                ids = await self._send(transport, envelope, message, placement)
+        except Unreachable as error:
+            await self._store(delivery.hold_lane, claimed, str(error), now, self.outbox)
+            return 0
+        except ChatMoved as error:
+            await self._store(delivery.move_lane, claimed, error.new_address, now, self.outbox)
+            return 0
+        except PlaceGone as error:
+            log.warning("%s %s refuses for good: %s", envelope.platform, envelope.address, error)
+            await self._store(delivery.park_lane, claimed, str(error), now, self.outbox)
+            return 0
+        except DeliveryError as error:
+            await self._failed(envelope, error, now)
+            return 0
+        if not await self._store(delivery.finish, claimed, ids, self.clock.now()):
+            log.warning("delivery %s was sent but its claim had passed", claimed.delivery_id)
+        return 1
+
+    async def _read_back(
+        self, transport: Transport, envelope: Envelope, placement: Placement
+    ) -> list[str] | None:
+        """After a lost claim, whether the platform already has the message."""
+        if not envelope.resend:
+            return None
+        found = await transport.find_sent(envelope, placement)
+        if not found:
+            return None
+        log.info("delivery %s was already on %s", envelope.claim.delivery_id, envelope.platform)
+        return found
+
+    async def _send(
+        self, transport: Transport, envelope: Envelope, message: Message, placement: Placement
+    ) -> list[str]:
+        """Send, keeping the claim alive meanwhile; every part recorded as it goes out."""
+        claimed = envelope.claim
+        held = True
+
+        async def keep_claim() -> None:
+            nonlocal held
+            while held:
+                await asyncio.sleep(self.policy.lease.total_seconds() / 3)
+                held = await self._store(delivery.renew, claimed, self.policy.lease)
+
+        async def parts_sent(ids: list[str]) -> bool:
+            return held and await self._store(delivery.record_parts, claimed, ids)
+
+        keeper = asyncio.create_task(keep_claim())
+        try:
+            return await transport.send(envelope, message, placement, parts_sent)
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+
+    def _later(self, attempts: int, error: DeliveryError | None) -> datetime:
+        backoff = min(self.policy.max_backoff, 2.0**attempts)
+        retry_after = error.retry_after if error is not None else None
+        return self.clock.now() + timedelta(seconds=max(backoff, retry_after or 0.0))
+
+    async def _failed(self, envelope: Envelope, error: DeliveryError, now: datetime) -> None:
+        claimed = envelope.claim
+        started = envelope.first_attempt_at or now
+        exhausted = (
+            envelope.attempts + 1 >= self.policy.max_attempts
+            or now - started >= self.policy.retry_for
+        )
+        if not error.transient or exhausted:
+            log.warning("parked delivery %s: %s", claimed.delivery_id, error)
+            await self._store(delivery.park_delivery, claimed, str(error), now, self.outbox)
+            return
+        await self._store(
+            delivery.retry_later,
+            claimed,
+            self._later(envelope.attempts, error),
+            str(error),
+            maybe_sent=error.maybe_sent,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from dealbot.handlers.transport import Transport
+from dealbot.handlers.core.transport import Transport
 
 
 @dataclass

@@ -12,7 +12,16 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
-from dealbot.bot.wiring import Core, build_core
+from dealbot.bot.wiring import (
+    HEARTBEAT,
+    Core,
+    build_core,
+    build_dispatcher,
+    forget_old_requests,
+    heartbeat,
+    register_runner,
+    unregister_runner,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +40,13 @@ async def start_frontends(
 
         started.append(await start_telegram(core, settings, dispatcher, app))
     for frontend in started:
-        dispatcher.transports.append(frontend.transport)
+        dispatcher.add(frontend.transport)
     return started
 
 
 async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = None) -> None:
     core = build_core(settings)
-    dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+    dispatcher = build_dispatcher(core)
     app = web.Application() if http else None
     frontends = await start_frontends(core, settings, dispatcher, app)
     if not frontends:
@@ -48,16 +57,23 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
         await runner.setup()
         await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
         log.info("serving HTTP on port %s", settings.http_port)
+    register_runner(core, "run", sorted(dispatcher.transports))
     scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.add_job(
+        asyncio.to_thread, "interval", args=[heartbeat, core], seconds=HEARTBEAT.total_seconds()
+    )
+    scheduler.add_job(asyncio.to_thread, "interval", args=[forget_old_requests, core], hours=1)
     scheduler.start()
     dispatching = asyncio.create_task(dispatcher.run_forever())
     try:
         await (stop or asyncio.Event()).wait()
     finally:
+        await dispatcher.stop()
         dispatching.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await dispatching
         scheduler.shutdown(wait=False)
+        await asyncio.to_thread(unregister_runner, core)
         for frontend in frontends:
             await frontend.stop()
         if runner is not None:

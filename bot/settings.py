@@ -21,6 +21,11 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     http_port: int = Field(3000, alias="DEALBOT_HTTP_PORT")
     intake_token: str | None = Field(None, alias="DEALBOT_INTAKE_TOKEN")
+    # How long a process holds a delivery it claimed; another takes over once it passes.
+    delivery_lease_seconds: float = Field(20.0, gt=0, alias="DEALBOT_DELIVERY_LEASE_SECONDS")
+    # Transient failures (429, 5xx, network) are retried this long before a delivery parks.
+    delivery_retry_hours: float = Field(24.0, gt=0, alias="DEALBOT_DELIVERY_RETRY_HOURS")
+    delivery_max_attempts: int = Field(60, ge=1, alias="DEALBOT_DELIVERY_MAX_ATTEMPTS")
 
     @property
     def sqlalchemy_url(self) -> str:

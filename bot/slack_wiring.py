@@ -32,8 +32,9 @@ def build_bolt(
         # Socket Mode alone needs no signing secret; HTTP mode refuses to start without one.
         request_verification_enabled=settings.slack_signing_secret is not None,
     )
-    home = HomePublisher(client, core.conversations)
-    register(bolt, SlackListeners(core.conversations, client, home, dispatcher.wake))
+    home = HomePublisher(client, core.router)
+    listeners = SlackListeners(core.router, core.state, core.clock, client, home, dispatcher.wake)
+    register(bolt, listeners)
     return bolt, SlackTransport(client, after_dm=home.refresh_slack_user)
 
 

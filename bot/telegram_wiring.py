@@ -18,9 +18,9 @@ from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import Core
-from dealbot.domain import outbox
+from dealbot.handlers.core.router import Router
 from dealbot.handlers.telegram.app import Hooks, TelegramHandlers, menu
-from dealbot.handlers.telegram.transport import Pacer, TelegramTransport
+from dealbot.handlers.telegram.transport import PLATFORM, Pacer, TelegramTransport
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +34,11 @@ def file_url(api_url: str) -> str:
     return base[: -len("bot")] + "file/bot" if base.endswith("bot") else base + "/file/bot"
 
 
-async def publish_menu(application: Application) -> None:  # type: ignore[type-arg]
+async def publish_menu(application: Application, router: Router) -> None:  # type: ignore[type-arg]
     """The command menu in every language we speak, English for everyone else."""
     for locale in locales.SUPPORTED:
-        await application.bot.set_my_commands(menu(locale), language_code=locale)
-    await application.bot.set_my_commands(menu(locales.DEFAULT))
-
-
-def _make_due(core: Core, member_id: int) -> None:
-    with core.sessions.begin() as session:
-        outbox.due_now_for(session, member_id, core.desk.clock.now())
+        await application.bot.set_my_commands(menu(router, locale), language_code=locale)
+    await application.bot.set_my_commands(menu(router, locales.DEFAULT))
 
 
 def _receiver(
@@ -93,13 +88,14 @@ async def start_telegram(
         builder = builder.updater(None)
     application = builder.build()
 
-    async def started(member_id: int) -> None:
-        await asyncio.to_thread(_make_due, core, member_id)
+    async def started(telegram_user: int) -> None:
+        await asyncio.to_thread(core.desks.outbox.reachable, PLATFORM, str(telegram_user))
         dispatcher.wake()
 
-    TelegramHandlers(core.conversations, Hooks(dispatcher.wake, started)).register(application)
+    hooks = Hooks(dispatcher.wake, started)
+    TelegramHandlers(core.router, core.state, core.clock, hooks).register(application)
     await application.initialize()
-    await publish_menu(application)
+    await publish_menu(application, core.router)
     if webhook and app is not None and settings.telegram_webhook_secret:
         secret = settings.telegram_webhook_secret
         app.router.add_post(urlsplit(webhook).path or "/telegram", _receiver(application, secret))

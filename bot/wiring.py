@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Engine
 
+from dealbot.bot.capabilities import Desks, build_desks, build_registry
 from dealbot.bot.directory_file import load_directory
-from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
+from dealbot.bot.schema import upgrade
 from dealbot.bot.settings import Settings
-from dealbot.domain.clock import Clock, SystemClock
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.directory import sync_directory
-from dealbot.domain.store import SessionFactory, make_engine, make_session_factory, upgrade
-from dealbot.handlers.conversation import Conversations
+from dealbot.domain.core import runners
+from dealbot.domain.core.clock import Clock, SystemClock
+from dealbot.domain.core.directory import sync_directory
+from dealbot.domain.core.runners import new_runner_id
+from dealbot.domain.core.store import SessionFactory, make_engine, make_session_factory
+from dealbot.domain.outbox.notify import Addresses, ChatAddresses, LocalAddresses, Outbox
+from dealbot.handlers.core.registry import Registry
+from dealbot.handlers.core.router import Router
+from dealbot.handlers.core.state import FrontState
+from dealbot.handlers.core.transport import Transport
 from dealbot.handlers.shell.render import ActionBoard, Printer
 from dealbot.handlers.shell.session import ShellSession
 from dealbot.handlers.shell.transport import ShellTransport
@@ -21,30 +29,119 @@ from dealbot.handlers.shell.transport import ShellTransport
 
 @dataclass
 class Core:
+    settings: Settings
     engine: Engine
     sessions: SessionFactory
-    desk: DealDesk
-    conversations: Conversations
+    clock: Clock
+    outbox: Outbox
+    desks: Desks
+    registry: Registry
+    router: Router
+    state: FrontState
+    runner_id: str
     sample: bool
 
 
-def build_core(settings: Settings, clock: Clock | None = None) -> Core:
-    """Open the store (migrated to the newest schema) and load the team directory into it."""
+def delivery_policy(settings: Settings) -> DeliveryPolicy:
+    return DeliveryPolicy(
+        lease=timedelta(seconds=settings.delivery_lease_seconds),
+        max_attempts=settings.delivery_max_attempts,
+        retry_for=timedelta(hours=settings.delivery_retry_hours),
+    )
+
+
+def open_store(settings: Settings) -> SessionFactory:
+    """The store at the newest schema, without touching the team directory."""
+    engine = make_engine(settings.sqlalchemy_url)
+    upgrade(engine)
+    return make_session_factory(engine)
+
+
+def build_core(settings: Settings, clock: Clock | None = None, *, local: bool = False) -> Core:
+    """Open the store (migrated to the newest schema) and load the team directory into it.
+
+    `local` is the shell: its notifications are printed in the terminal and never reach a
+    chat platform.
+    """
     teams, members, sample = load_directory(settings.config_path)
     engine = make_engine(settings.sqlalchemy_url)
     upgrade(engine)
     sessions = make_session_factory(engine)
     with sessions.begin() as session:
-        sync_directory(session, teams, members)
-    desk = DealDesk(sessions, clock or SystemClock())
-    return Core(engine, sessions, desk, Conversations(desk), sample)
+        sync_directory(session, teams, members, deactivate_missing=not sample)
+    clock = clock or SystemClock()
+    addresses: Addresses = LocalAddresses() if local else ChatAddresses()
+    outbox = Outbox(addresses)
+    desks = build_desks(sessions, clock, outbox)
+    registry = build_registry(desks)
+    return Core(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        clock=clock,
+        outbox=outbox,
+        desks=desks,
+        registry=registry,
+        router=Router(registry, desks.people),
+        state=FrontState(sessions),
+        runner_id=new_runner_id(),
+        sample=sample,
+    )
+
+
+def build_dispatcher(
+    core: Core,
+    transports: list[Transport] | None = None,
+    *,
+    parallel: bool = True,
+    policy: DeliveryPolicy | None = None,
+) -> Dispatcher:
+    return Dispatcher(
+        core.sessions,
+        transports or [],
+        core.router,
+        core.outbox,
+        holder=core.runner_id,
+        clock=core.clock,
+        policy=policy or delivery_policy(core.settings),
+        parallel=parallel,
+    )
 
 
 def build_shell(core: Core, printer: Printer, handle: str | None = None) -> ShellSession:
     board = ActionBoard()
-    dispatcher = Dispatcher(
-        core.sessions, [ShellTransport(printer, board)], clock=core.desk.clock, parallel=False
-    )
-    people = core.desk.people()
+    dispatcher = build_dispatcher(core, [ShellTransport(printer, board)], parallel=False)
+    people = core.desks.people.people()
     start = handle or next((p.handle for p in people if "sales" in p.roles), people[0].handle)
-    return ShellSession(core.conversations, dispatcher.drain, printer, board, start)
+    return ShellSession(core.router, dispatcher.drain, printer, board, start)
+
+
+# A bot process refreshes its heartbeat this often; one not seen for LIVE_WITHIN is gone.
+HEARTBEAT = timedelta(seconds=5)
+LIVE_WITHIN = timedelta(seconds=30)
+
+
+def register_runner(core: Core, mode: str, platforms: list[str]) -> None:
+    with core.sessions.begin() as session:
+        runners.register(session, core.runner_id, mode, platforms)
+
+
+def heartbeat(core: Core) -> None:
+    with core.sessions.begin() as session:
+        runners.heartbeat(session, core.runner_id)
+
+
+def unregister_runner(core: Core) -> None:
+    with core.sessions.begin() as session:
+        runners.unregister(session, core.runner_id)
+
+
+def live_bots(core: Core) -> list[runners.LiveRunner]:
+    """The `dealbot run` processes serving this database now."""
+    with core.sessions.begin() as session:
+        return runners.live(session, "run", LIVE_WITHIN)
+
+
+def forget_old_requests(core: Core) -> None:
+    """Handled Slack requests and Telegram update ids are kept 7 days (PRODUCT.md §8)."""
+    core.state.forget_handled(core.clock.now())

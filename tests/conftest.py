@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import Engine
 
 from dealbot.bot.directory_file import SAMPLE
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.store import SessionFactory, make_engine, make_session_factory, upgrade
+from dealbot.bot.schema import upgrade
+from dealbot.domain.core.store import SessionFactory, make_engine, make_session_factory
+from dealbot.domain.deals.desk import DealDesk
 from support.store import TEAMS, FakeClock, fresh_postgres, load
 
 

@@ -1,12 +1,15 @@
-"""Drawing neutral messages and forms as terminal text."""
+"""Drawing neutral messages and form prompts as terminal text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from dealbot.handlers.forms import Choice, Field, Kind
-from dealbot.handlers.i18n import Translator
-from dealbot.handlers.ui import Button, Message
+from dealbot.handlers.core.forms import Kind
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.ui import Button, Message
+from dealbot.handlers.core.walk import Prompt
+
+Printer = Callable[[str], None]
 
 
 class ActionBoard:
@@ -37,22 +40,26 @@ def render_message(message: Message, board: ActionBoard, indent: str = "  ") -> 
     return lines
 
 
-def prompt_lines(
-    field: Field, options: list[Choice], t: Translator, default: str | None
-) -> list[str]:
+def prompt_lines(prompt: Prompt, t: Translator) -> list[str]:
+    """A question, or the review before saving, as the shell prints it."""
+    lines = [f"! {prompt.error}"] if prompt.error else []
+    if prompt.field is None:
+        lines.append(f"? {t('shell-review')}")
+        lines.extend(f"  {label}: {value}" for label, value in prompt.review)
+        lines.append(f"  {t('shell-review-how')}")
+        return lines
+    field = prompt.field
     label = field.label(t)
     if not field.required:
         label += f" ({t('shell-optional')})"
-    if default:
-        label += f" [{default}]"
-    lines = [f"? {label}"]
+    if prompt.default_label:
+        label += f" [{prompt.default_label}]"
+    lines.append(f"? {label}")
     hint = field.hint(t)
     if hint:
         lines.append(f"  {hint}")
-    if field.kind is Kind.CHOICE and options:
-        lines.extend(f"  {n}) {o.label}" for n, o in enumerate(options, 1))
-        lines.append(f"  {t('shell-choose-or-type' if field.open_choice else 'shell-choose')}")
+    if field.kind is Kind.CHOICE and prompt.options:
+        lines.extend(f"  {n}) {o.label}" for n, o in enumerate(prompt.options, 1))
+        typed = field.open_choice or field.ref_letter is not None
+        lines.append(f"  {t('shell-choose-or-type' if typed else 'shell-choose')}")
     return lines
-
-
-Printer = Callable[[str], None]

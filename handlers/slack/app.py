@@ -1,7 +1,9 @@
 """The `/deal` command, buttons, modal submissions and App Home events on a Bolt AsyncApp.
 
 Every listener acknowledges first and works afterwards, except modal submissions: their answer
-(inline errors or closing the modal) can only travel in the acknowledgement itself.
+(inline errors or closing the modal) can only travel in the acknowledgement itself. Nothing a
+listener sends afterwards may fail the request: a reply that cannot be sent goes through the
+outbox instead.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from dealbot.domain.errors import DomainError
-from dealbot.domain.views import Person
-from dealbot.handlers import messages
-from dealbot.handlers.conversation import Conversations, FieldErrors, FormRequest, Outcome
-from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.domain.core.clock import Clock
+from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.views import Person
+from dealbot.handlers.core.i18n import Translator, supported_locale
+from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
+from dealbot.handlers.core.registry import Ask
+from dealbot.handlers.core.router import Router, error_reply
+from dealbot.handlers.core.state import FrontState
+from dealbot.handlers.core.ui import Reply
 from dealbot.handlers.slack.app_home import HomePublisher
 from dealbot.handlers.slack.blocks import render_all
 from dealbot.handlers.slack.modals import (
@@ -30,7 +36,6 @@ from dealbot.handlers.slack.modals import (
     modal_view,
     raw_answers,
 )
-from dealbot.handlers.ui import Reply
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +48,16 @@ AFTER_ACK_CONCURRENCY = 8
 class SlackListeners:
     def __init__(
         self,
-        conversations: Conversations,
+        router: Router,
+        state: FrontState,
+        clock: Clock,
         client: AsyncWebClient,
         home: HomePublisher,
         on_change: Callable[[], None],
     ) -> None:
-        self.conversations = conversations
+        self.router = router
+        self.state = state
+        self.clock = clock
         self.client = client
         self.home = home
         self.on_change = on_change
@@ -59,16 +68,14 @@ class SlackListeners:
     # who is asking
     async def _first_time(self, key: str) -> bool:
         """False for a request already handled, whichever bot process handled it."""
-        return await asyncio.to_thread(self.conversations.desk.first_time, PLATFORM, key)
+        return await Router.call(self.state.first_time, PLATFORM, key, self.clock.now())
 
-    async def _profile_locale(self, user_id: str) -> tuple[str | None, bool]:
-        """The language of the Slack profile, and whether this call looked it up."""
+    async def _profile_locale(self, user_id: str) -> str | None:
         lookup = self._profile_lookups.get(user_id)
-        fresh = lookup is None
         if lookup is None:  # one users.info per person, however many requests arrive at once
             lookup = asyncio.ensure_future(self._look_up_locale(user_id))
             self._profile_lookups[user_id] = lookup
-        return await asyncio.shield(lookup), fresh
+        return await asyncio.shield(lookup)
 
     async def _look_up_locale(self, user_id: str) -> str | None:
         try:
@@ -80,61 +87,62 @@ class SlackListeners:
 
     async def person(self, user_id: str) -> tuple[Person | None, Translator]:
         """The member behind a Slack user, in their language; None if on no team."""
-        profile, fresh = await self._profile_locale(user_id)
+        profile = await self._profile_locale(user_id)
+        people = self.router.people
         try:
-            person = await self.conversations.person(slack_user=user_id)
+            person = await Router.call(lambda: people.arriving(profile, slack_user=user_id))
         except DomainError:
             return None, Translator(profile or "en")
-        if fresh and profile:
-            await asyncio.to_thread(self.conversations.desk.note_profile_locale, person.id, profile)
-            person = await self.conversations.person(slack_user=user_id)
-        return person, Translator(person.locale)
+        return person, self.router.ask(person, PLATFORM).t
 
     # answering
-    async def _open_form(
-        self, person: Person, request: FormRequest, trigger_id: str, channel: str | None
-    ) -> None:
-        context = await self.conversations.form_context(person, request)
-        view = modal_view(ModalState(request, channel), context)
-        await self.client.views_open(trigger_id=trigger_id, view=view)
-
     async def _dm(self, user_id: str, reply: Reply) -> None:
         if not reply.messages:
             return
         blocks, text = render_all(reply.messages)
         await self.client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
 
-    async def _tell(self, respond: AsyncRespond | None, user_id: str, reply: Reply) -> None:
-        """Only the person sees it: in place when Slack gave a response URL, else by DM."""
-        if respond is None or respond.response_url is None:
-            await self._dm(user_id, reply)
-            return
-        blocks, text = render_all(reply.messages)
-        await respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+    async def _tell(
+        self, respond: AsyncRespond | None, person: Person | None, user: str, reply: Reply, key: str
+    ) -> None:
+        """Only the person sees it: in place when Slack gave a response URL, else by DM.
 
-    async def _not_on_team(self, t: Translator, respond: AsyncRespond | None, user: str) -> None:
-        await self._tell(respond, user, Reply.of(messages.error(t, t("error-not-on-team"))))
+        When Slack refuses (rate limits, an outage) a member's answer goes through the outbox.
+        """
+        try:
+            if respond is None or respond.response_url is None:
+                await self._dm(user, reply)
+                return
+            blocks, text = render_all(reply.messages)
+            await respond(
+                text=text, blocks=blocks, response_type="ephemeral", replace_original=False
+            )
+        except Exception as error:
+            log.warning("answer to %s not sent (%s); it goes through the outbox", user, error)
+            if person is not None:
+                await self.router.queue_reply(person, PLATFORM, key, reply)
+                self.on_change()
 
     async def _show(
-        self,
-        person: Person,
-        outcome: Outcome,
-        body: JSON,
-        respond: AsyncRespond | None,
+        self, person: Person, outcome: Outcome, body: JSON, respond: AsyncRespond | None, key: str
     ) -> None:
-        if isinstance(outcome, FormRequest):
-            channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
-            try:
-                await self._open_form(person, outcome, body["trigger_id"], channel)
-            except SlackApiError as error:
-                if error.response.get("error") != "expired_trigger_id":
-                    raise
-                # Slack gives 3 seconds to open a form; say so rather than nothing at all.
-                t = Translator(person.locale)
-                reply = Reply.of(messages.error(t, t("slack-form-too-late")))
-                await self._tell(respond, body_user(body), reply)
-        else:
-            await self._tell(respond, body_user(body), outcome)
+        user = body_user(body)
+        if not isinstance(outcome, FormRequest):
+            await self._tell(respond, person, user, outcome, key)
+            return
+        channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
+        ask = self.router.ask(person, PLATFORM)
+        try:
+            context = await self.router.context(ask, outcome)
+            view = modal_view(ModalState(outcome, channel), context)
+            await self.client.views_open(trigger_id=body["trigger_id"], view=view)
+        except SlackApiError as error:
+            if error.response.get("error") not in ("expired_trigger_id", "exchanged_trigger_id"):
+                raise
+            # Slack gives 3 seconds to open a form; say so rather than nothing at all.
+            await self._tell(
+                respond, person, user, error_reply(ask.t, ask.t("slack-form-too-late")), key
+            )
 
     # listeners
     async def command(self, ack: AsyncAck, body: JSON, respond: AsyncRespond) -> None:
@@ -144,16 +152,15 @@ class SlackListeners:
 
     async def _command_work(self, body: JSON, respond: AsyncRespond) -> None:
         user = body_user(body)
-        first, (person, t) = await asyncio.gather(
-            self._first_time(f"command:{body['trigger_id']}"), self.person(user)
-        )
+        key = f"command:{body['trigger_id']}"
+        first, (person, t) = await asyncio.gather(self._first_time(key), self.person(user))
         if not first:
             return
         if person is None:
-            await self._not_on_team(t, respond, user)
+            await self._tell(respond, None, user, error_reply(t, t("error-not-on-team")), key)
             return
-        outcome = await self.conversations.command(person, str(body.get("text") or ""))
-        await self._show(person, outcome, body, respond)
+        outcome = await self.router.command(person, str(body.get("text") or ""), PLATFORM)
+        await self._show(person, outcome, body, respond, key)
         self.on_change()
 
     async def action(self, ack: AsyncAck, body: JSON, respond: AsyncRespond) -> None:
@@ -163,43 +170,63 @@ class SlackListeners:
 
     async def _action_work(self, body: JSON, respond: AsyncRespond) -> None:
         user = body_user(body)
-        first, (person, t) = await asyncio.gather(
-            self._first_time(f"action:{body['trigger_id']}"), self.person(user)
-        )
+        key = f"action:{body['trigger_id']}"
+        first, (person, t) = await asyncio.gather(self._first_time(key), self.person(user))
         if not first:
             return
         if person is None:
-            await self._not_on_team(t, respond, user)
+            await self._tell(respond, None, user, error_reply(t, t("error-not-on-team")), key)
             return
         clicked = body["actions"][0]
         # `advice:2` is the third "advice" button of one message (ids must be unique there).
         action = str(clicked["action_id"]).split(":", 1)[0]
-        outcome = await self.conversations.press(person, action, str(clicked.get("value") or ""))
-        await self._show(person, outcome, body, respond)
+        value = str(clicked.get("value") or "")
+        outcome = await self.router.press(person, action, value, PLATFORM)
+        await self._show(person, outcome, body, respond, key)
 
     async def submission(self, ack: AsyncAck, body: JSON, view: JSON) -> None:
-        if not await self._first_time(f"view:{body['trigger_id']}"):
-            await ack()
-            return
         user = body_user(body)
         person, t = await self.person(user)
         if person is None:
             await ack()
-            await self._not_on_team(t, None, user)
+            await self._tell(None, None, user, error_reply(t, t("error-not-on-team")), "")
             return
-        request = ModalState.decode(view["private_metadata"]).request
-        context = await self.conversations.form_context(person, request)
-        values, errors = self.conversations.validate(request, raw_answers(view), context)
-        result: Reply | FieldErrors = errors or await self.conversations.submit(
-            person, request, values
-        )
+        ask = self.router.ask(person, PLATFORM)
+        try:
+            request = ModalState.decode(
+                view.get("private_metadata"), self.router.registry.form_declarations
+            ).request
+        except ValueError:
+            log.warning("a view submission from %s carried state we did not write", user)
+            await ack(response_action="clear")
+            return
+        result = await self._save(ask, request, view)
         if isinstance(result, FieldErrors):
             await ack(**error_response(result, view))
             return
         await ack()
+        if result is None:  # the same view sent again: it was saved the first time
+            return
         self.on_change()
-        await self._dm(user, result)
-        await self.home.refresh(person)
+        await self._tell(None, person, user, result, f"view:{view.get('id')}")
+        try:
+            await self.home.refresh(person)
+        except Exception:
+            log.exception("home of %s not refreshed", person.handle)
+
+    async def _save(self, ask: Ask, request: FormRequest, view: JSON) -> Reply | FieldErrors | None:
+        """Validate and submit; None when this view was already saved (sent twice)."""
+        context = await self.router.context(ask, request)
+        values, errors = await self.router.validate(ask, request, raw_answers(view), context)
+        if errors is not None:
+            return errors
+        key = f"view:{view.get('id')}"
+        if not await self._first_time(key):
+            return None
+        result = await self.router.submit(ask, request, values)
+        if isinstance(result, FieldErrors):  # nothing was saved: let the corrected form through
+            await Router.call(self.state.forget, PLATFORM, key)
+        return result
 
     async def home_opened(self, body: JSON, event: JSON) -> None:
         if event.get("tab") != "home":
@@ -215,7 +242,7 @@ def body_user(body: JSON) -> str:
 
 def register(app: AsyncApp, listeners: SlackListeners) -> None:
     app.command(COMMAND)(listeners.command)
-    # Every button goes to the neutral press(), which decides what it means and who may.
+    # Every button goes to the router, which decides what it means and who may press it.
     app.action(re.compile(r".+"))(listeners.action)
     app.view(re.compile("^" + re.escape(CALLBACK_PREFIX)))(listeners.submission)
     app.event("app_home_opened")(listeners.home_opened)

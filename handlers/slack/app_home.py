@@ -1,83 +1,80 @@
-"""The App Home tab: the person's open deals and the tasks waiting for them."""
+"""The App Home tab: each capability's overview section (open deals, what waits for you)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from dealbot.domain.errors import DomainError
-from dealbot.domain.views import AdviceTaskView, DealCard, Person
-from dealbot.handlers import messages
-from dealbot.handlers.conversation import Conversations
-from dealbot.handlers.i18n import Translator
+from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.views import Person
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.registry import HomeRow
+from dealbot.handlers.core.router import Router
 from dealbot.handlers.slack.blocks import MORE, button, clip, escape, mrkdwn_section
-from dealbot.handlers.ui import Button
 
 log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 
+PLATFORM = "slack"
 MAX_HOME_BLOCKS = 100
 HEADER_MAX = 150
-# Each list keeps room for the other one and both headers.
-MAX_ROWS = 45
 
 
 def _header(text: str) -> JSON:
     return {"type": "header", "text": {"type": "plain_text", "text": clip(text, HEADER_MAX)}}
 
 
-def _rows(rows: list[JSON], t: Translator) -> list[JSON]:
-    if not rows:
-        return [mrkdwn_section(escape(t("list-empty")))]
-    if len(rows) > MAX_ROWS:
-        return [*rows[: MAX_ROWS - 1], mrkdwn_section(MORE)]
-    return rows
+def _row(row: HomeRow) -> JSON:
+    block = mrkdwn_section(escape(row.text))
+    if row.button is not None:
+        block["accessory"] = button(row.button)
+    return block
 
 
-def home_view(t: Translator, deals: list[DealCard], tasks: list[AdviceTaskView]) -> JSON:
-    deal_rows = [mrkdwn_section(escape(messages.deal_line(t, card))) for card in deals]
-    task_rows = []
-    for task in tasks:
-        text = escape(t("slack-home-advice-task", ref=task.deal.ref, title=task.deal.title))
-        action = Button(t("button-give-advice"), messages.ADVICE_ACTION, str(task.task_id), True)
-        task_rows.append({**mrkdwn_section(text), "accessory": button(action)})
-    blocks = [
-        _header(t("slack-home-my-deals")),
-        *_rows(deal_rows, t),
-        {"type": "divider"},
-        _header(t("slack-home-waiting")),
-        *_rows(task_rows, t),
-    ]
+def home_view(t: Translator, sections: list[tuple[str, list[HomeRow]]]) -> JSON:
+    """Every section with a header; each keeps room for the others within Slack's 100 blocks."""
+    room = MAX_HOME_BLOCKS // max(1, len(sections)) - 2
+    blocks: list[JSON] = []
+    for index, (title, rows) in enumerate(sections):
+        if index:
+            blocks.append({"type": "divider"})
+        blocks.append(_header(title))
+        drawn = [_row(r) for r in rows] or [mrkdwn_section(escape(t("list-empty")))]
+        if len(drawn) > room:
+            drawn = [*drawn[: room - 1], mrkdwn_section(MORE)]
+        blocks.extend(drawn)
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 
 class HomePublisher:
     """Draws and publishes a person's Home tab whenever what it shows may have changed."""
 
-    def __init__(self, client: AsyncWebClient, conversations: Conversations) -> None:
+    def __init__(self, client: AsyncWebClient, router: Router) -> None:
         self.client = client
-        self.conversations = conversations
+        self.router = router
 
     async def refresh(self, person: Person) -> None:
         if person.slack_user is None:
             return
-        desk = self.conversations.desk
-        deals = await asyncio.to_thread(desk.my_open_deals, person.id)
-        tasks = await asyncio.to_thread(desk.waiting_tasks, person.id)
-        view = home_view(Translator(person.locale), deals, tasks)
+        ask = self.router.ask(person, PLATFORM)
+        sections = [
+            (ask.t(title_key), await rows(ask))
+            for title_key, rows in self.router.registry.home.items()
+        ]
         try:
-            await self.client.views_publish(user_id=person.slack_user, view=view)
+            await self.client.views_publish(
+                user_id=person.slack_user, view=home_view(ask.t, sections)
+            )
         except SlackApiError as error:  # a stale Home tab must never fail the work behind it
             log.warning("home of %s not published: %s", person.handle, error)
 
     async def refresh_slack_user(self, slack_user: str) -> None:
         try:
-            person = await self.conversations.person(slack_user=slack_user)
+            person = await self.router.person(slack_user=slack_user)
         except DomainError:
             log.info("no member for %s; no home to refresh", slack_user)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dealbot.handlers.ui import Button, Message
+from dealbot.handlers.core.ui import Button, Message
 
 JSON = dict[str, Any]
 

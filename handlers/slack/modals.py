@@ -8,13 +8,13 @@ datepicker cannot show `31/02/2026` back to the person with the reason it is ref
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dealbot.handlers.conversation import FieldErrors, FormRequest
-from dealbot.handlers.deal_forms import FORMS
-from dealbot.handlers.forms import Field, FormContext, Kind
-from dealbot.handlers.i18n import Translator
+from dealbot.handlers.core.forms import Field, Form, FormContext, Kind
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.outcomes import FieldErrors, FormRequest
 from dealbot.handlers.slack.blocks import clip
 
 JSON = dict[str, Any]
@@ -43,28 +43,23 @@ class ModalState:
     channel: str | None = None
 
     def encode(self) -> str:
-        data = {
-            "form": self.request.form.id,
-            "fixed": self.request.fixed,
-            "context": self.request.context,
-            "title": self.request.title_args,
-            "channel": self.channel,
-        }
+        data = {**self.request.to_json(), "channel": self.channel}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(text) > METADATA_MAX:
             raise ValueError("form state does not fit in private_metadata")
         return text
 
     @classmethod
-    def decode(cls, metadata: str) -> ModalState:
+    def decode(cls, metadata: object, forms: Mapping[str, Form]) -> ModalState:
+        """Read back what Slack carried; ValueError when it is not what this bot wrote."""
+        if not isinstance(metadata, str) or len(metadata) > METADATA_MAX:
+            raise ValueError("private_metadata is missing or too long")
         data = json.loads(metadata)
-        request = FormRequest(
-            FORMS[data["form"]],
-            fixed=dict(data.get("fixed") or {}),
-            context=dict(data.get("context") or {}),
-            title_args=dict(data.get("title") or {}),
-        )
-        return cls(request, data.get("channel"))
+        request = FormRequest.from_json(data, forms)
+        channel = data.get("channel")
+        if channel is not None and not isinstance(channel, str):
+            raise ValueError("private_metadata channel is not a text")
+        return cls(request, channel)
 
 
 def _option(value: str, label: str) -> JSON:
@@ -101,7 +96,7 @@ def field_blocks(field: Field, context: FormContext) -> list[JSON]:
     label = field.label(t)
     # A field asked only under a condition is optional here; the neutral form decides.
     optional = not field.required or field.ask_if is not None
-    initial = field.default(context) if field.default else None
+    initial = context.defaults.get(field.name)
     hint = field.hint(t)
     if field.kind is not Kind.CHOICE:
         return [
@@ -120,7 +115,7 @@ def field_blocks(field: Field, context: FormContext) -> list[JSON]:
     chosen = next((o for o in options if o.value == initial), None)
     if chosen is not None:
         select["initial_option"] = _option(chosen.value, chosen.label)
-    if not field.open_choice:
+    if not (field.open_choice or field.ref_letter):
         return [_input(field.name, label, select, optional=optional, hint=hint)]
     typed = _text_input(field, None)
     new_label = t("slack-open-choice-new", field=label)

@@ -7,17 +7,20 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from dealbot.domain.outbox import Envelope
+from dealbot.domain.outbox.delivery import Envelope
+from dealbot.handlers.core.transport import DeliveryError, PartsSent, PlaceGone, Placement
+from dealbot.handlers.core.ui import Message
 from dealbot.handlers.slack.blocks import render
-from dealbot.handlers.transport import DeliveryError, Placement
-from dealbot.handlers.ui import Message
 
 log = logging.getLogger(__name__)
+
+JSON = dict[str, Any]
 
 # Slack answers these when the workspace itself is struggling; anything else is our mistake.
 TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable"}
@@ -53,8 +56,20 @@ class ChannelPacer:
                 await asyncio.sleep((1.0 - bucket.tokens) / self.per_second)
 
 
+# The place is gone for good: the bot was removed, the channel archived or deleted.
+PLACE_GONE = {
+    "channel_not_found",
+    "is_archived",
+    "not_in_channel",
+    "channel_is_archived",
+    "user_not_found",
+    "user_disabled",
+    "account_inactive",
+}
+
+
 def delivery_error(error: Exception) -> DeliveryError:
-    """A Slack or network failure sorted into try-again-later or give-up."""
+    """A Slack or network failure sorted into try-again-later, give-up, or the place is gone."""
     if isinstance(error, SlackApiError):
         response = error.response
         # An unreadable body leaves slack_sdk holding the raw aiohttp response instead.
@@ -66,9 +81,25 @@ def delivery_error(error: Exception) -> DeliveryError:
             header = headers.get("Retry-After") or headers.get("retry-after")
             retry_after = float(header) if header else 1.0
             return DeliveryError(f"slack 429 {code}", transient=True, retry_after=retry_after)
+        if code in PLACE_GONE:
+            return PlaceGone(f"slack {status} {code}")
         transient = status >= 500 or code in TRANSIENT_ERRORS
-        return DeliveryError(f"slack {status} {code or 'error'}", transient=transient)
-    return DeliveryError(f"network: {error!r}", transient=True)
+        # A 5xx may come after Slack posted the message; the next attempt reads back first.
+        return DeliveryError(
+            f"slack {status} {code or 'error'}", transient=transient, maybe_sent=status >= 500
+        )
+    # The request may have reached Slack before the connection failed.
+    return DeliveryError(f"network: {error!r}", transient=True, maybe_sent=True)
+
+
+METADATA_EVENT = "dealbot_delivery"
+# How many messages a read-back asks for: what the strictest tier of history allows (15).
+READ_BACK_LIMIT = 15
+
+
+def delivery_metadata(envelope: Envelope) -> JSON:
+    """Carried on every post, so that a resend can find out whether Slack already has it."""
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": envelope.key}}
 
 
 class SlackTransport:
@@ -88,12 +119,11 @@ class SlackTransport:
         self._dm_channels: dict[str, str] = {}
         self._background: set[asyncio.Task[None]] = set()
 
-    def address(self, envelope: Envelope) -> str | None:
+    async def _channel(self, envelope: Envelope) -> str:
+        """A DM goes to the user's D… channel (conversations.open); a post to the channel."""
         if envelope.to_feed:
-            return envelope.feed.slack_channel
-        return envelope.recipient.slack_user if envelope.recipient else None
-
-    async def _dm_channel(self, user: str) -> str:
+            return envelope.address
+        user = envelope.address
         channel = self._dm_channels.get(user)
         if channel is None:
             opened = await self.client.conversations_open(users=user)
@@ -102,12 +132,11 @@ class SlackTransport:
         return channel
 
     async def send(
-        self, envelope: Envelope, address: str, message: Message, placement: Placement
-    ) -> str:
+        self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
+    ) -> list[str]:
         blocks, text = render(message)
         try:
-            is_dm = not envelope.to_feed
-            channel = await self._dm_channel(address) if is_dm else address
+            channel = await self._channel(envelope)
             await self.pacer.wait(channel)
             response = await self.client.chat_postMessage(
                 channel=channel,
@@ -116,12 +145,51 @@ class SlackTransport:
                 thread_ts=placement.thread_root,
                 reply_broadcast=placement.broadcast if placement.thread_root else None,
                 unfurl_links=False,
+                unfurl_media=False,
+                metadata=delivery_metadata(envelope),
             )
-        except (SlackApiError, aiohttp.ClientError, OSError) as error:
+        except (TimeoutError, SlackApiError, aiohttp.ClientError, OSError) as error:
             raise delivery_error(error) from error
-        if is_dm and self.after_dm is not None:
-            self._spawn(self.after_dm(address))
-        return str(response["ts"])
+        if not envelope.to_feed and self.after_dm is not None:
+            self._spawn(self.after_dm(envelope.address))
+        return [str(response["ts"])]
+
+    async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
+        """Whether an earlier attempt got through: the message carrying this delivery's key.
+
+        Thread replies are read with conversations.replies, posts with conversations.history,
+        from just before the first attempt.
+        """
+        started = envelope.first_attempt_at
+        oldest = f"{started.timestamp() - 60:.6f}" if started else None
+        try:
+            channel = await self._channel(envelope)
+            if placement.thread_root:
+                found = await self.client.conversations_replies(
+                    channel=channel,
+                    ts=placement.thread_root,
+                    oldest=oldest,
+                    limit=READ_BACK_LIMIT,
+                    include_all_metadata=True,
+                )
+            else:
+                found = await self.client.conversations_history(
+                    channel=channel, oldest=oldest, limit=READ_BACK_LIMIT, include_all_metadata=True
+                )
+        except (TimeoutError, SlackApiError, aiohttp.ClientError, OSError) as error:
+            failure = delivery_error(error)
+            if failure.transient:
+                raise failure from error
+            # No history scope, or no such method: the message cannot be looked for, so it is
+            # sent again (at-least-once, as on Telegram) rather than never.
+            log.warning("cannot read back %s on Slack: %s", envelope.key, failure)
+            return None
+        for posted in found.get("messages") or []:
+            metadata = posted.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == METADATA_EVENT and payload.get("key") == envelope.key:
+                return [str(posted["ts"])]
+        return None
 
     def _spawn(self, work: Awaitable[None]) -> None:
         async def run() -> None:

@@ -1,4 +1,4 @@
-"""python-telegram-bot handlers: commands, typed answers and clicks, all through the neutral core.
+"""python-telegram-bot handlers: commands, typed answers and clicks, all through the router.
 
 Commands typed in a group get their answers and forms in the person's private chat: with
 privacy mode on (Telegram's default) the bot never sees plain answers typed in a group, a
@@ -8,47 +8,55 @@ reason must not be shown to the whole team.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from telegram import BotCommand, Update, User
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from dealbot.domain.errors import DomainError
-from dealbot.domain.views import Person
-from dealbot.handlers.conversation import SUBCOMMANDS, Conversations, FormRequest
-from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.domain.core.clock import Clock
+from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.views import Person
+from dealbot.handlers.core.i18n import Translator, supported_locale
+from dealbot.handlers.core.outcomes import FormRequest
+from dealbot.handlers.core.registry import Ask
+from dealbot.handlers.core.router import Router
+from dealbot.handlers.core.state import FrontState
+from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.telegram import html, keyboards
 from dealbot.handlers.telegram.conversation import (
+    PLATFORM,
     FormConversations,
     Screen,
-    Turn,
+    Shown,
     chat_key,
     reply_screens,
 )
-from dealbot.handlers.ui import Message
 
 log = logging.getLogger(__name__)
 
-MENU = ("new", "update", "won", "lost", "show", "list", "search", "stats", "lang", "help", "cancel")
 ANSWER_LIMIT = 200  # answerCallbackQuery text
+ARRIVED = "dealbot_person"
+LOCAL_COMMANDS = ("cancel", "start")
 
 
-def menu(locale: str) -> list[BotCommand]:
-    """The command menu in one language."""
+def menu(router: Router, locale: str) -> list[BotCommand]:
+    """The command menu in one language: every registered command, and /cancel."""
     t = Translator(locale)
-    return [BotCommand(name, t(f"telegram-menu-{name}")) for name in MENU]
+    names = [c.name for c in router.registry.commands.values() if c.menu]
+    return [BotCommand(name, t(f"telegram-menu-{name}")) for name in [*names, "cancel"]]
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class Hooks:
     """What the composition root does when something happened here."""
 
     changed: Callable[[], None]  # something was saved: its notifications can go now
-    started: Callable[[int], Awaitable[None]]  # a member started the bot (id of the member)
+    started: Callable[[int], Awaitable[None]]  # this Telegram user pressed Start
 
 
 def _short(text: str) -> str:
@@ -75,17 +83,19 @@ def _command_text(text: str) -> tuple[str, str]:
 
 
 class TelegramHandlers:
-    def __init__(self, conversations: Conversations, hooks: Hooks) -> None:
-        self.conversations = conversations
-        self.forms = FormConversations(conversations)
+    def __init__(self, router: Router, state: FrontState, clock: Clock, hooks: Hooks) -> None:
+        self.router = router
+        self.state = state
+        self.clock = clock
+        self.forms = FormConversations(router, state, clock)
         self.hooks = hooks
-        self._noted_locale: dict[int, str] = {}
 
     def register(self, application: Application) -> None:  # type: ignore[type-arg]
+        application.add_handler(TypeHandler(Update, self.once), group=-1)
         application.add_handler(
             CommandHandler("start", self.on_start, filters=filters.ChatType.PRIVATE)
         )
-        names = ["deal", "cancel", "start", *SUBCOMMANDS]
+        names = ["deal", *LOCAL_COMMANDS, *self.router.command_names()]
         application.add_handler(CommandHandler(names, self.on_command))
         application.add_handler(
             MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text)
@@ -93,18 +103,45 @@ class TelegramHandlers:
         application.add_handler(CallbackQueryHandler(self.on_click))
         application.add_error_handler(self.on_error)
 
+    async def once(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Each update is handled once, whichever process Telegram or a balancer gave it to.
+
+        Who sent it is looked up in the same trip to the store, for the handlers to use.
+        """
+        key = f"update:{update.update_id}"
+        user = update.effective_user
+        locale = supported_locale(user.language_code) if user else None
+        people = self.router.people
+
+        def arrive() -> tuple[bool, Person | None]:
+            if not self.state.first_time(PLATFORM, key, self.clock.now()):
+                return False, None
+            if user is None:
+                return True, None
+            try:
+                return True, people.arriving(locale, telegram_user=user.id)
+            except DomainError:
+                return True, None
+
+        first, person = await Router.call(arrive)
+        if not first:
+            raise ApplicationHandlerStop
+        # CallbackContext is one per update, shared by every handler group, and takes attributes.
+        setattr(context, ARRIVED, person)
+
     # people
-    async def _person(self, user: User) -> Person | None:
+    async def _person(self, user: User, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+        """The member who sent the update: as `once` found them, else looked up now."""
+        if hasattr(context, ARRIVED):
+            arrived: Person | None = getattr(context, ARRIVED)
+            if arrived is None or arrived.telegram_user == user.id:
+                return arrived
+        locale = supported_locale(user.language_code)
+        people = self.router.people
         try:
-            person = await self.conversations.person(telegram_user=user.id)
+            return await Router.call(lambda: people.arriving(locale, telegram_user=user.id))
         except DomainError:
             return None
-        locale = supported_locale(user.language_code)
-        if locale and self._noted_locale.get(person.id) != locale:
-            await asyncio.to_thread(self.conversations.desk.note_profile_locale, person.id, locale)
-            self._noted_locale[person.id] = locale
-            person = await self.conversations.person(telegram_user=user.id)
-        return person
 
     @staticmethod
     def _stranger(user: User) -> Translator:
@@ -133,42 +170,60 @@ class TelegramHandlers:
             return False
         return True
 
+    async def _answer(
+        self,
+        update: Update,
+        context: ContextTypes.DEFAULT_TYPE,
+        ask: Ask,
+        chat_id: int,
+        shown: Shown,
+    ) -> None:
+        """Show what a step produced; a saved form's answer that fails goes via the outbox."""
+        if shown.saved:
+            self.hooks.changed()
+        try:
+            sent = await self._send(context, chat_id, shown.screens)
+        except TelegramError as error:
+            log.warning("answer to %s not sent: %s", ask.person.handle, error)
+            sent = False
+        if not sent and shown.reply is not None:
+            await self._queue(ask, update, shown.reply)
+
+    async def _queue(self, ask: Ask, update: Update, reply: Reply) -> None:
+        await self.router.queue_reply(ask.person, PLATFORM, f"tg-{update.update_id}", reply)
+        self.hooks.changed()
+
     async def _send_private(
         self,
         update: Update,
         context: ContextTypes.DEFAULT_TYPE,
         t: Translator,
         screens: Sequence[Screen],
-    ) -> None:
+    ) -> bool:
         """To the person's private chat; in a group, point them there if that is not possible."""
         user, chat, message = update.effective_user, update.effective_chat, update.effective_message
         assert user is not None and chat is not None
         if await self._send(context, user.id, screens):
-            return
+            return True
         if chat.type != ChatType.PRIVATE and message is not None:
             link = f"https://t.me/{context.bot.username}?start=start"
             await message.reply_text(
                 html.render(Message(title=t("telegram-open-private", link=link)))[0],
                 parse_mode=ParseMode.HTML,
             )
-
-    def _after(self, turn: Turn) -> list[Screen]:
-        if turn.saved:
-            self.hooks.changed()
-        return turn.screens
+        return False
 
     # commands
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
-        member_id = await asyncio.to_thread(self.conversations.desk.mark_telegram_started, user.id)
-        person = await self._person(user) if member_id is not None else None
+        person = await self._person(user, context)
         if person is None:
             t = self._stranger(user)
             await self._send(context, chat.id, [Screen(Message(title=t("error-not-on-team")))])
             return
-        await self.hooks.started(person.id)
-        t = Translator(person.locale)
+        await self.hooks.started(user.id)
+        t = self.router.ask(person, PLATFORM).t
         welcome = Message(
             title=t("telegram-welcome", name=person.name, team=person.team),
             lines=(t("telegram-start-help"),),
@@ -179,47 +234,48 @@ class TelegramHandlers:
         user, message = update.effective_user, update.effective_message
         if user is None or message is None or not message.text:
             return
-        person = await self._person(user)
+        person = await self._person(user, context)
         if person is None:
             t = self._stranger(user)
             await message.reply_text(
                 html.render(Message(title=t("error-not-on-team")))[0], parse_mode=ParseMode.HTML
             )
             return
-        t = Translator(person.locale)
+        ask = self.router.ask(person, PLATFORM)
         name, rest = _command_text(message.text)
         key = chat_key(user.id, user.id)
         if name == "cancel":
             cancelled = await self.forms.cancel(key)
-            said = t("form-cancelled" if cancelled else "telegram-nothing-to-cancel")
-            await self._send_private(update, context, t, [Screen(Message(title=said))])
+            said = ask.t("form-cancelled" if cancelled else "telegram-nothing-to-cancel")
+            await self._send_private(update, context, ask.t, [Screen(Message(title=said))])
             return
         if name == "start":  # typed in a group: what the bot can do, in private
             name = "help"
-        outcome = await self.conversations.command(person, f"{name} {rest}".strip())
+        outcome = await self.router.command(person, f"{name} {rest}".strip(), PLATFORM)
         if isinstance(outcome, FormRequest):
-            screens = self._after(await self.forms.start(person, key, outcome))
-        else:
-            screens = reply_screens(outcome)
-            if name == "lang":
-                self._noted_locale.pop(person.id, None)
-        await self._send_private(update, context, t, screens)
+            shown = await self.forms.start(ask, key, outcome)
+            if not await self._send_private(update, context, ask.t, shown.screens):
+                await self.forms.cancel(key)
+            return
+        if name == "lang":  # the answer is in the language just chosen
+            ask = self.router.ask(await self.router.person(telegram_user=user.id), PLATFORM)
+        await self._send_private(update, context, ask.t, reply_screens(outcome))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, chat, message = update.effective_user, update.effective_chat, update.effective_message
         if user is None or chat is None or message is None or message.text is None:
             return
-        person = await self._person(user)
+        person = await self._person(user, context)
         if person is None:
             t = self._stranger(user)
             await self._send(context, chat.id, [Screen(Message(title=t("error-not-on-team")))])
             return
-        turn = await self.forms.text(person, chat_key(chat.id, user.id), message.text)
-        if turn is None:
-            t = Translator(person.locale)
-            await self._send(context, chat.id, [Screen(Message(title=t("telegram-no-form")))])
+        ask = self.router.ask(person, PLATFORM)
+        shown = await self.forms.text(ask, chat_key(chat.id, user.id), message.text)
+        if shown is None:
+            await self._send(context, chat.id, [Screen(Message(title=ask.t("telegram-no-form")))])
             return
-        await self._send(context, chat.id, self._after(turn))
+        await self._answer(update, context, ask, chat.id, shown)
 
     # clicks
     async def on_click(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -228,39 +284,38 @@ class TelegramHandlers:
             return
         answered = False
         try:
-            person = await self._person(query.from_user)
+            person = await self._person(query.from_user, context)
             if person is None:
-                await query.answer(
-                    _short(self._stranger(query.from_user)("error-not-on-team")), show_alert=True
-                )
+                t = self._stranger(query.from_user)
+                await query.answer(_short(t("error-not-on-team")), show_alert=True)
                 answered = True
                 return
-            t = Translator(person.locale)
+            ask = self.router.ask(person, PLATFORM)
             click = keyboards.parse(query.data)
             if click is None:
-                await query.answer(_short(t("error-task-unknown")), show_alert=True)
+                await query.answer(_short(ask.t("error-button-unknown")), show_alert=True)
                 answered = True
                 return
             if click.prefix == keyboards.FORM_PREFIX:
                 chat_id = query.message.chat.id if query.message else query.from_user.id
                 key = chat_key(chat_id, query.from_user.id)
-                turn = await self.forms.click(person, key, click.action, click.value)
-                await query.answer(_short(turn.notice) if turn.notice else None)
+                shown = await self.forms.click(ask, key, click.action, click.value)
+                await query.answer(_short(shown.notice) if shown.notice else None)
                 answered = True
-                await self._send(context, chat_id, self._after(turn))
+                await self._answer(update, context, ask, chat_id, shown)
                 return
             # Authorised here, on the server, whoever could see the button.
-            outcome = await self.conversations.press(person, click.action, click.value)
+            outcome = await self.router.press(person, click.action, click.value, PLATFORM)
             if not isinstance(outcome, FormRequest):
                 refusal = "\n".join(m.plain() for m in outcome.messages)
                 await query.answer(_short(refusal), show_alert=True)
                 answered = True
                 return
             key = chat_key(query.from_user.id, query.from_user.id)
-            turn = await self.forms.start(person, key, outcome)
+            shown = await self.forms.start(ask, key, outcome)
             await query.answer()
             answered = True
-            if not await self._send(context, query.from_user.id, self._after(turn)):
+            if not await self._send(context, query.from_user.id, shown.screens):
                 await self.forms.cancel(key)
         finally:
             if not answered:

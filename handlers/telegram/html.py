@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from dealbot.handlers.ui import Message
+from dealbot.handlers.core.ui import Message
 
 MAX_TEXT = 4096
 

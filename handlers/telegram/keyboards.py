@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from dealbot.handlers.ui import Button
+from dealbot.handlers.core.ui import Button
 
 MAX_CALLBACK_BYTES = 64
 BUTTON_PREFIX = "b"  # a button on a message: b:<action>:<id>, e.g. b:advice:12

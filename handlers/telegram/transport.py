@@ -14,13 +14,29 @@ from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.warnings import PTBDeprecationWarning
 
-from dealbot.domain.outbox import Envelope
+from dealbot.domain.outbox.delivery import Envelope
+from dealbot.handlers.core.transport import (
+    ChatMoved,
+    ClaimLost,
+    DeliveryError,
+    PartsSent,
+    PlaceGone,
+    Placement,
+    Unreachable,
+)
+from dealbot.handlers.core.ui import Message
 from dealbot.handlers.telegram import html, keyboards
-from dealbot.handlers.transport import DeliveryError, Placement, Unreachable
-from dealbot.handlers.ui import Message
 
 PLATFORM = "telegram"
 
@@ -93,32 +109,31 @@ class TelegramTransport:
         self.bot = bot
         self.pacer = pacer or Pacer()
 
-    def address(self, envelope: Envelope) -> str | None:
-        if envelope.to_feed:
-            chat = envelope.feed.telegram_chat
-            return str(chat) if chat is not None else None
-        recipient = envelope.recipient
-        if recipient is None or recipient.telegram_user is None:
-            return None
-        return str(recipient.telegram_user)
-
     async def send(
-        self, envelope: Envelope, address: str, message: Message, placement: Placement
-    ) -> str | None:
-        chat_id = int(address)
+        self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
+    ) -> list[str]:
+        """Each part of a long message once: a retry sends only the parts not yet out."""
+        chat_id = int(envelope.address)
         reply = (
             ReplyParameters(int(placement.thread_root), allow_sending_without_reply=True)
             if placement.thread_root
             else None
         )
         chunks = html.render(message)
-        first: str | None = None
-        for number, text in enumerate(chunks, 1):
-            markup = keyboards.message_buttons(message.buttons) if number == len(chunks) else None
+        ids = list(envelope.external_ids[: envelope.parts_sent])
+        for number in range(len(ids), len(chunks)):
+            last = number == len(chunks) - 1
+            markup = keyboards.message_buttons(message.buttons) if last else None
             await self.pacer.wait(chat_id)
-            sent_id = await self._send(chat_id, text, markup, reply, private=chat_id > 0)
-            first = first or sent_id
-        return first
+            ids.append(await self._send(chat_id, chunks[number], markup, reply))
+            if not last and not await parts_sent(ids):
+                raise ClaimLost()
+        return ids
+
+    async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
+        # The Bot API cannot read a chat back: a kill between Telegram taking a message and
+        # the bot recording it sends that one message again (at-least-once, see the README).
+        return None
 
     async def _send(
         self,
@@ -126,9 +141,8 @@ class TelegramTransport:
         text: str,
         markup: InlineKeyboardMarkup | None,
         reply: ReplyParameters | None,
-        *,
-        private: bool,
     ) -> str:
+        private = chat_id > 0
         try:
             sent = await self.bot.send_message(
                 chat_id,
@@ -138,18 +152,25 @@ class TelegramTransport:
                 reply_parameters=reply,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
+        except ChatMigrated as error:
+            raise ChatMoved(str(error), str(error.new_chat_id)) from error
         except Forbidden as error:
-            # Never started the bot, or blocked it: keep the notification until they start it.
-            raise Unreachable(str(error)) from error
+            if private:  # never started the bot, or blocked it: wait until they start it
+                raise Unreachable(str(error)) from error
+            raise PlaceGone(str(error)) from error  # removed from the group
         except RetryAfter as error:
             raise DeliveryError(
                 str(error), transient=True, retry_after=_retry_after(error)
             ) from error
         except BadRequest as error:
-            if private and "chat not found" in error.message.lower():
-                raise Unreachable(str(error)) from error
+            if "chat not found" in error.message.lower():
+                if private:
+                    raise Unreachable(str(error)) from error
+                raise PlaceGone(str(error)) from error
             raise DeliveryError(str(error), transient=False) from error
-        except NetworkError as error:  # includes TimedOut and 5xx answers
+        except TimedOut as error:  # the request went out; Telegram may have taken it
+            raise DeliveryError(str(error), transient=True, maybe_sent=True) from error
+        except NetworkError as error:  # includes 5xx answers
             raise DeliveryError(str(error), transient=True) from error
         except TelegramError as error:
             raise DeliveryError(str(error), transient=True) from error

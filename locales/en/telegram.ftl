@@ -23,7 +23,5 @@ telegram-button-skip = Skip
 telegram-button-back = ◀ Back
 telegram-button-cancel = ✖ Cancel
 telegram-confirm = Check your answers, then save.
-telegram-use-buttons = Use the buttons below: Save, Back or Cancel.
-telegram-stale = That question was already answered.
 telegram-form-gone = That form is no longer open.
 note-person_unreachable = { $person } (@{ $handle }) has not started the dealbot bot on { $platform }, so their notifications are waiting. Ask them to open a private chat with the bot and press Start.

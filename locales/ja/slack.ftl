@@ -1,7 +1,7 @@
 ## Slack front end
 slack-modal-close = キャンセル
 slack-open-choice-new = …または新しい{ $field }を入力
-slack-home-my-deals = 自分の進行中の案件
-slack-home-waiting = 対応待ち
-slack-home-advice-task = { $ref } へのアドバイス依頼: { $title }
+home-my-deals = 自分の進行中の案件
+home-waiting = 対応待ち
+home-advice-task = { $ref } へのアドバイス依頼: { $title }
 slack-form-too-late = フォームを時間内に開けませんでした。もう一度お試しください。

@@ -23,7 +23,5 @@ telegram-button-skip = スキップ
 telegram-button-back = ◀ 戻る
 telegram-button-cancel = ✖ やめる
 telegram-confirm = 内容を確認して保存してください。
-telegram-use-buttons = 下のボタン（保存・戻る・やめる）を使ってください。
-telegram-stale = その質問にはもう回答済みです。
 telegram-form-gone = そのフォームはもう開いていません。
 note-person_unreachable = { $person }（@{ $handle }）さんが { $platform } で dealbot を開始していないため、通知が届かず保留中です。ボットとの個別チャットを開いて「開始」を押すよう伝えてください。

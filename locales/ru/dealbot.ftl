@@ -19,7 +19,7 @@ field-lost-reason = Причина проигрыша
 field-advice = Совет
 field-comment = Комментарий
 field-owner = Ответственный
-hint-amount = Положительное число, например 12000 или 12,000.50
+hint-amount = Положительное число, например 12000 или 12 000,50
 hint-currency = Трёхбуквенный код, например USD, EUR или JPY
 hint-expected-close = В формате YYYY-MM-DD, например 2026-12-31
 
@@ -82,7 +82,7 @@ error-too-long = Поле «{ $field }» может содержать не бо
    *[other] { $limit } символа
 } (сейчас: { $length }).
 error-choice = «{ $value }» — недопустимое значение для поля «{ $field }». Выберите одно из: { $choices }.
-error-amount-not-number = «{ $value }» — не сумма. Введите число, например 12000 или 12,000.50.
+error-amount-not-number = «{ $value }» — не сумма. Введите число, например { $example }.
 error-amount-not-positive = Сумма должна быть больше нуля.
 error-amount-precision = Суммы в { $currency } могут содержать не более { $digits ->
     [one] { $digits } знака
@@ -124,7 +124,6 @@ note-progress_logged = Прогресс по сделке { $ref } ({ $actor })
 note-deal_won-feed = Мы выиграли сделку! { $ref }: { $title }
 note-deal_won = Сделка { $ref } выиграна ({ $owner }): { $title }
 note-deal_lost = Сделка { $ref } проиграна: { $title }
-note-delivery_failed = Не удалось доставить уведомление ({ $key }). Последняя ошибка: { $error }
 advice-task-ask = Автор сделки — { $owner }. Ваш совет получит автор, и он появится в ветке сделки.
 
 ## Сделки
@@ -215,3 +214,33 @@ shell-to-dm = Личное сообщение для { $name } (@{ $handle })
 shell-to-feed = лента команды · { $team }
 shell-to-thread = ветка сделки { $ref } · лента { $team }
 shell-to-thread-broadcast = ветка сделки { $ref } · лента { $team }, также отправлено в канал
+
+## Pickers, review, roles and delivery notices
+error-amount-too-large = Сумма может быть не больше { $limit }.
+error-date-past = { $value } уже прошло. Укажите сегодняшнюю или более позднюю дату.
+error-task-deal-closed = Сделка { $ref } закрыта, поэтому и эта задача закрыта.
+error-choice-range = В списке нет номера { $value }; введите номер от 1 до { $last }.
+error-name-is-number = «{ $value }» — это номер, а не название: введите само значение поля «{ $field }» или выберите его из списка.
+error-button-unknown = Эта кнопка больше не действует.
+error-owner-unknown = Нет участника с именем пользователя «{ $owner }».
+hint-deal = Выберите сделку по номеру в списке или введите её номер, например D-12.
+form-use-review-controls = Все ответы получены. Сохраните их, вернитесь, чтобы что-то изменить, или отмените.
+form-stale = На этот вопрос уже ответили.
+form-no-match = Ничего не найдено по «{ $value }». Попробуйте другие буквы.
+form-new-value = Новый: { $value }
+form-pick-match = Найдено по «{ $value }»: выберите вариант или введите ещё раз.
+shell-review = Проверьте ответы:
+shell-review-how = Введите y, чтобы сохранить, /back — изменить последний ответ, /cancel — отменить всё.
+shell-nothing-saved = Ничего не сохранено.
+role-sales = продажи
+role-leader = руководитель
+role-finance = финансы
+role-warehouse = склад
+role-admin = администратор
+note-delivery_parked = Сообщение для «{ $place }» в { $platform } не удалось доставить; оно ждёт вас.
+note-delivery_parked-what = Последняя ошибка: { $error }. Отправить снова: dealbot outbox retry { $delivery }
+note-lane_parked = { $platform } не принимает сообщения для «{ $place }»: туда ничего не отправляется, пока это не исправят.
+note-lane_parked-what = Ошибка: { $error }. Исправьте её (например, снова добавьте бота), затем выполните: dealbot outbox retry { $delivery }
+note-person_unreachable-what = Всё, что ждёт, будет доставлено, как только будет нажата кнопка «Старт».
+note-chat_moved = Чат «{ $place }» в { $platform } получил новый id ({ $old } → { $new }); бот отправляет туда.
+note-chat_moved-what = Укажите новый id { $new } в dealbot.toml, чтобы он использовался и после перезапуска.

@@ -23,7 +23,5 @@ telegram-button-skip = Пропустить
 telegram-button-back = ◀ Назад
 telegram-button-cancel = ✖ Отмена
 telegram-confirm = Проверьте ответы и сохраните.
-telegram-use-buttons = Используйте кнопки ниже: «Сохранить», «Назад» или «Отмена».
-telegram-stale = На этот вопрос уже ответили.
 telegram-form-gone = Эта форма уже закрыта.
 note-person_unreachable = { $person } (@{ $handle }) ещё не запустил(а) бота dealbot в { $platform }, поэтому уведомления ждут. Попросите открыть личный чат с ботом и нажать «Старт».

@@ -23,7 +23,5 @@ telegram-button-skip = 跳过
 telegram-button-back = ◀ 返回
 telegram-button-cancel = ✖ 取消
 telegram-confirm = 请核对后保存。
-telegram-use-buttons = 请使用下方按钮：保存、返回或取消。
-telegram-stale = 这个问题已经回答过了。
 telegram-form-gone = 该表单已不再打开。
 note-person_unreachable = { $person }（@{ $handle }）尚未在 { $platform } 上启动 dealbot 机器人，发给其的通知正在等待。请让其打开与机器人的私聊并点击“开始”。

@@ -1,165 +1,324 @@
-"""The outbox dispatcher: once per platform, in order per place, across failures and restarts."""
+"""The dispatcher: once per platform and place, in order per place, across failures, restarts
+and several processes; only the platforms a process serves."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from dealbot.bot.dispatcher import Dispatcher
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.enums import NotificationState, ProgressStatus
-from dealbot.domain.models import Notification
-from dealbot.domain.outbox import Envelope
-from dealbot.handlers.transport import DeliveryError, Placement
-from dealbot.handlers.ui import Message
-from support.deals import draft, member_id, report
-from support.store import FakeClock
+from dealbot.domain.deals.enums import ProgressStatus
+from dealbot.domain.outbox import delivery
+from dealbot.domain.outbox.models import Delivery, Lane
+from dealbot.handlers.core.transport import DeliveryError, PlaceGone, Unreachable
+from dealbot.handlers.core.ui import Message, Reply
+from support.deals import deliveries, draft, member_id, report
+from support.outbox import RecordingTransport, World
+
+FEED = "feed-Tokyo Sales"
 
 
-@dataclass
-class RecordingTransport:
-    """A platform that records what it was sent and fails when told to."""
-
-    platform: str = "test"
-    sent: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
-    failures: list[Exception] = field(default_factory=list)
-    crash_after: int | None = None
-
-    def address(self, envelope: Envelope) -> str | None:
-        if envelope.to_feed:
-            return f"feed-{envelope.feed.name}"
-        return f"dm-{envelope.recipient.handle}" if envelope.recipient else None
-
-    async def send(
-        self, envelope: Envelope, address: str, message: Message, placement: Placement
-    ) -> str:
-        if self.failures:
-            raise self.failures.pop(0)
-        if self.crash_after is not None and len(self.sent) >= self.crash_after:
-            raise KeyboardInterrupt  # the process dies mid-pass
-        self.sent.append((address, message.title or "", placement.thread_root, placement.broadcast))
-        return f"msg-{len(self.sent)}"
-
-
-def _states(desk: DealDesk) -> list[str]:
-    with desk.sessions.begin() as session:
-        return list(session.scalars(select(Notification.state).order_by(Notification.id)))
-
-
-def _flow(desk: DealDesk) -> str:
-    kenji = member_id(desk, "kenji")
-    ref = desk.open_deal(kenji, draft(title="Forklifts")).ref
-    desk.report_progress(kenji, report(ref, ProgressStatus.NEGOTIATION))
-    desk.report_progress(kenji, report(ref, ProgressStatus.WON))
+def _flow(w: World) -> str:
+    kenji = member_id(w.desks.deals, "kenji")
+    ref = w.desks.deals.open_deal(kenji, draft(title="Forklifts")).ref
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.NEGOTIATION))
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.WON))
     return ref
 
 
-async def test_every_notification_is_sent_once_with_replies_under_the_first_post(
-    desk: DealDesk, clock: FakeClock
+def _states(w: World, platform: str | None = None) -> list[str]:
+    return [s for _, p, _, s in deliveries(w.desks.deals) if platform in (None, p)]
+
+
+def _feed(transport: RecordingTransport) -> list[tuple[str | None, bool]]:
+    return [(root, broadcast) for place, _, root, broadcast in transport.sent if place == FEED]
+
+
+async def test_every_notification_goes_once_to_each_platform_with_replies_in_its_thread(
+    w: World,
 ) -> None:
-    ref = _flow(desk)
-    transport = RecordingTransport()
-    dispatcher = Dispatcher(desk.sessions, [transport], clock=clock)
+    ref = _flow(w)
+    alpha, beta = RecordingTransport("alpha"), RecordingTransport("beta")
+    dispatcher = w.dispatcher(alpha, beta, parallel=True)
 
     await dispatcher.drain()
     await dispatcher.drain()
 
-    feed = [s for s in transport.sent if s[0] == "feed-Tokyo Sales"]
-    root = f"msg-{transport.sent.index(feed[0]) + 1}"
-    assert [(s[2], s[3]) for s in feed] == [(None, False), (root, False), (root, True)]
-    assert len(transport.sent) == 5
-    assert ref in feed[0][1]
-    assert set(_states(desk)) == {NotificationState.SENT.value}
+    for transport in (alpha, beta):
+        # opened (post), negotiation (reply), won (reply also in the channel), plus the DMs
+        root = f"{transport.platform}-{[p for p, *_ in transport.sent].index(FEED) + 1}"
+        assert _feed(transport) == [(None, False), (root, False), (root, True)]
+        assert len(transport.sent) == 5
+        assert ref in transport.sent[0][1]
+    assert set(_states(w)) == {"sent"}
+
+
+async def test_a_process_claims_only_the_platforms_it_serves(w: World) -> None:
+    _flow(w)
+    alpha = RecordingTransport("alpha")
+
+    await w.dispatcher(alpha, holder="alpha-only").drain()
+
+    assert set(_states(w, "alpha")) == {"sent"}
+    assert set(_states(w, "beta")) == {"pending"}
+    beta = RecordingTransport("beta")
+    await w.dispatcher(beta, holder="beta-only").drain()
+    assert set(_states(w)) == {"sent"}
+    assert len(alpha.sent) == len(beta.sent) == 5
+
+
+async def test_a_failing_platform_does_not_hold_up_the_other(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    alpha = RecordingTransport("alpha")
+    beta = RecordingTransport("beta", failures=[DeliveryError("503", transient=True)])
+
+    await w.dispatcher(alpha, beta).drain()
+
+    assert [p for p, *_ in alpha.sent] == [FEED, "dm-sato"]
+    assert [p for p, *_ in beta.sent] == ["dm-sato"]  # its feed waits for the retry
+    w.clock.advance(seconds=5)
+    await w.dispatcher(alpha, beta).drain()
+    assert [p for p, *_ in beta.sent] == ["dm-sato", FEED]
+    assert [p for p, *_ in alpha.sent] == [FEED, "dm-sato"]  # what alpha had is not sent again
 
 
 async def test_rate_limits_and_server_errors_are_retried_in_order_and_never_twice(
-    desk: DealDesk, clock: FakeClock
+    w: World,
 ) -> None:
-    _flow(desk)
-    transport = RecordingTransport(
+    _flow(w)
+    alpha = RecordingTransport(
         failures=[
             DeliveryError("ratelimited", transient=True, retry_after=30),
             DeliveryError("500", transient=True),
             DeliveryError("500", transient=True),
         ]
     )
-    dispatcher = Dispatcher(desk.sessions, [transport], clock=clock)
 
     for _ in range(10):
-        await dispatcher.drain()
-        clock.advance(seconds=31)
+        await w.dispatcher(alpha).drain()
+        w.clock.advance(seconds=31)
 
-    assert len(transport.sent) == 5
-    feed = [s for s in transport.sent if s[0].startswith("feed")]
-    root = f"msg-{transport.sent.index(feed[0]) + 1}"
-    # opened, then the negotiation reply, then the won broadcast: in order, under the first post
-    assert [(s[2], s[3]) for s in feed] == [(None, False), (root, False), (root, True)]
+    assert len(alpha.sent) == 5
+    root = f"alpha-{[p for p, *_ in alpha.sent].index(FEED) + 1}"
+    assert _feed(alpha) == [(None, False), (root, False), (root, True)]
 
 
-async def test_retry_after_is_honoured(desk: DealDesk, clock: FakeClock) -> None:
-    desk.open_deal(member_id(desk, "kenji"), draft())
-    transport = RecordingTransport(
+async def test_retry_after_is_honoured(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    alpha = RecordingTransport(
         failures=[DeliveryError("ratelimited", transient=True, retry_after=120)]
     )
-    dispatcher = Dispatcher(desk.sessions, [transport], clock=clock, parallel=False)
 
-    await dispatcher.drain()
-    clock.advance(seconds=119)
-    await dispatcher.drain()
-    feed_before = [s for s in transport.sent if s[0].startswith("feed")]
-    clock.advance(seconds=2)
-    await dispatcher.drain()
+    await w.dispatcher(alpha).drain()
+    w.clock.advance(seconds=119)
+    await w.dispatcher(alpha).drain()
+    before = _feed(alpha)
+    w.clock.advance(seconds=2)
+    await w.dispatcher(alpha).drain()
 
-    assert feed_before == []
-    assert len([s for s in transport.sent if s[0].startswith("feed")]) == 1
+    assert before == []
+    assert len(_feed(alpha)) == 1
 
 
-async def test_a_dispatcher_killed_mid_pass_resumes_without_repeats(
-    desk: DealDesk, clock: FakeClock
-) -> None:
-    _flow(desk)
+async def test_a_process_killed_mid_pass_is_taken_over_without_repeats(w: World) -> None:
+    _flow(w)
     first = RecordingTransport(crash_after=2)
     with contextlib.suppress(KeyboardInterrupt):
-        await Dispatcher(desk.sessions, [first], clock=clock, parallel=False).drain()
+        # A lease of zero: the dead process's claims pass at once.
+        await w.dispatcher(first, lease=timedelta(0), holder="killed").drain()
     assert len(first.sent) == 2
 
-    clock.advance(minutes=5)  # the dead process's lease runs out
     second = RecordingTransport()
-    await Dispatcher(desk.sessions, [second], clock=clock).drain()
+    await w.dispatcher(second, holder="survivor").drain()
 
     assert len(first.sent) + len(second.sent) == 5
     assert not set(first.sent) & set(second.sent)
-    assert set(_states(desk)) == {NotificationState.SENT.value}
+    assert set(_states(w, "alpha")) == {"sent"}
 
 
-async def test_a_notification_that_keeps_failing_is_parked_and_reported_to_admins(
-    desk: DealDesk, clock: FakeClock
+async def test_a_resend_after_a_lost_claim_looks_first_and_does_not_post_twice(
+    w: World,
 ) -> None:
-    kenji = member_id(desk, "kenji")
-    desk.open_deal(kenji, draft())
-    transport = RecordingTransport(failures=[DeliveryError("channel_not_found", transient=False)])
-    dispatcher = Dispatcher(desk.sessions, [transport], clock=clock, parallel=False)
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    first = RecordingTransport(die_after_accept=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        await w.dispatcher(first, lease=timedelta(0), holder="killed").drain()
+    assert [p for p, *_ in first.sent] == [FEED]  # the platform has it; the bot never heard
 
-    await dispatcher.drain()
+    second = RecordingTransport(keys=dict(first.keys))
+    await w.dispatcher(second, holder="survivor").drain()
 
-    assert _states(desk)[:2] == [NotificationState.PARKED.value, NotificationState.SENT.value]
-    to_admin = [s for s in transport.sent if s[0] == "dm-root"]
-    assert len(to_admin) == 1
+    assert second.read_backs == 1
+    assert [p for p, *_ in second.sent] == ["dm-sato"]  # the feed post was not sent again
+    assert set(_states(w, "alpha")) == {"sent"}
 
 
-async def test_two_dispatchers_at_once_send_each_notification_once(
-    desk: DealDesk, clock: FakeClock
-) -> None:
-    import asyncio
+async def test_a_first_attempt_does_not_read_back(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    alpha = RecordingTransport()
 
-    _flow(desk)
+    await w.dispatcher(alpha).drain()
+
+    assert alpha.read_backs == 0
+    assert len(alpha.sent) == 2
+
+
+async def test_settling_a_lost_claim_changes_nothing(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    dispatcher = w.dispatcher(RecordingTransport())
+    head = (await dispatcher._store(delivery.lane_heads, {"alpha"}, w.clock.now()))[0]
+    slow = await dispatcher._store(delivery.claim, head, "slow", timedelta(0))
+    fast = await dispatcher._store(delivery.claim, head, "fast", timedelta(seconds=30))
+    assert slow is not None and fast is not None
+
+    assert await dispatcher._store(delivery.finish, slow, ["slow-1"], w.clock.now()) is False
+    assert await dispatcher._store(delivery.finish, fast, ["fast-1"], w.clock.now()) is True
+    with w.sessions.begin() as session:
+        row = session.get_one(Delivery, head)
+        assert (row.state, row.external_ids) == ("sent", ["fast-1"])
+
+
+async def test_a_claim_still_held_is_not_taken(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    dispatcher = w.dispatcher(RecordingTransport())
+    head = (await dispatcher._store(delivery.lane_heads, {"alpha"}, w.clock.now()))[0]
+
+    held = await dispatcher._store(delivery.claim, head, "one", timedelta(seconds=30))
+    again = await dispatcher._store(delivery.claim, head, "two", timedelta(seconds=30))
+
+    assert held is not None and again is None
+    assert head not in await dispatcher._store(delivery.lane_heads, {"alpha"}, w.clock.now())
+
+
+async def test_each_part_of_a_split_message_is_sent_once(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    # The feed's first part goes, then the process dies: the next one sends parts 2 and 3.
+    first = RecordingTransport(parts=3, crash_after=1)
+    alpha = RecordingTransport(parts=3)
+    with contextlib.suppress(KeyboardInterrupt):
+        await w.dispatcher(first, lease=timedelta(0), holder="killed").drain()
+    await w.dispatcher(alpha, holder="survivor").drain()
+
+    feed_parts = [t for p, t, *_ in first.sent + alpha.sent if p == FEED]
+    assert [t.rsplit(" ", 1)[-1] for t in feed_parts] == ["[1/3]", "[2/3]", "[3/3]"]
+
+
+async def test_two_dispatchers_at_once_send_each_delivery_once(w: World) -> None:
+    _flow(w)
     one, two = RecordingTransport(), RecordingTransport()
 
     await asyncio.gather(
-        Dispatcher(desk.sessions, [one], clock=clock).drain(),
-        Dispatcher(desk.sessions, [two], clock=clock).drain(),
+        w.dispatcher(one, holder="one", parallel=True).drain(),
+        w.dispatcher(two, holder="two", parallel=True).drain(),
     )
 
     assert len(one.sent) + len(two.sent) == 5
+    assert set(_states(w, "alpha")) == {"sent"}
+
+
+async def test_a_delivery_that_keeps_failing_is_parked_and_admins_told_once(w: World) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    alpha = RecordingTransport(refuse={FEED: DeliveryError("500", transient=True)})
+
+    for _ in range(8):
+        await w.dispatcher(alpha, max_attempts=5).drain()
+        w.clock.advance(minutes=2)
+
+    with w.sessions.begin() as session:
+        feed = session.scalars(select(Delivery).where(Delivery.address == FEED)).all()
+        assert [(d.platform, d.state, d.attempts) for d in feed if d.platform == "alpha"] == [
+            ("alpha", "parked", 5)
+        ]
+    told = [t for p, t, *_ in alpha.sent if p == "dm-root"]
+    assert len(told) == 1 and "Tokyo Sales" in told[0]
+
+
+async def test_a_place_that_refuses_for_good_parks_only_its_lane(w: World) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    ref = w.desks.deals.open_deal(kenji, draft()).ref
+    alpha = RecordingTransport(failures=[PlaceGone("bot was kicked from the group chat")])
+
+    await w.dispatcher(alpha).drain()
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.WON))
+    w.clock.advance(minutes=1)
+    await w.dispatcher(alpha).drain()
+
+    assert FEED not in [p for p, *_ in alpha.sent]  # nothing more goes to the dead feed
+    assert "dm-sato" in [p for p, *_ in alpha.sent]  # other places go on
+    told = [t for p, t, *_ in alpha.sent if p == "dm-root"]
+    assert len(told) == 1  # once per parked lane, however much waits in it
+    with w.sessions.begin() as session:
+        lane = session.scalars(
+            select(Lane).where(Lane.platform == "alpha", Lane.address == FEED)
+        ).one()
+        assert lane.state == "parked"
+
+    assert w.desks.outbox.retry(None) == (0, 1)
+    await w.dispatcher(alpha).drain()
+    assert [p for p, *_ in alpha.sent].count(FEED) == 2  # both waiting posts, in order
+
+
+async def test_a_person_who_never_started_the_bot_waits_and_their_leader_is_told_once(
+    w: World,
+) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    yui = member_id(w.desks.deals, "yui")
+    never_started = Unreachable("Forbidden: bot can't initiate conversation with a user")
+    alpha = RecordingTransport(refuse={"dm-kenji": never_started})
+    task = w.desks.deals.open_deal(kenji, draft()).ref
+    w.desks.deals.open_deal(yui, draft())
+
+    await w.dispatcher(alpha).drain()
+    sato = member_id(w.desks.deals, "sato")
+    for advice in w.desks.deals.waiting_tasks(sato):
+        w.desks.deals.give_advice(sato, advice.task_id, f"advice on {advice.deal.ref}")
+    await w.dispatcher(alpha).drain()
+    w.clock.advance(hours=1)
+    await w.dispatcher(alpha).drain()
+
+    with w.sessions.begin() as session:
+        lane = session.scalars(
+            select(Lane).where(Lane.platform == "alpha", Lane.address == "dm-kenji")
+        ).one()
+        assert lane.state == "held"
+    told = [t for p, t, *_ in alpha.sent if p == "dm-sato" and "Kenji" in t]
+    assert len(told) == 1  # the leader hears once, not once per waiting message
+    assert "dm-yui" in [p for p, *_ in alpha.sent]  # others are not held up
+
+    del alpha.refuse["dm-kenji"]  # kenji presses Start
+    assert w.desks.outbox.reachable("alpha", "dm-kenji") == 1
+    await w.dispatcher(alpha).drain()
+    assert [t for p, t, *_ in alpha.sent if p == "dm-kenji"] == [
+        next(t for p, t, *_ in alpha.sent if p == "dm-kenji")
+    ]
+    assert task in next(t for p, t, *_ in alpha.sent if p == "dm-kenji")
+
+
+async def test_an_answer_that_could_not_be_sent_directly_goes_through_the_outbox(
+    w: World,
+) -> None:
+    kenji = w.desks.people.person(handle="kenji")
+    reply = Reply.of(Message(title="Saved D-1: <b>Forklifts</b>", lines=("*as typed*",)))
+
+    await w.router.queue_reply(kenji, "beta", "view:V123", reply)
+    await w.router.queue_reply(kenji, "beta", "view:V123", reply)  # a retried request
+    alpha, beta = RecordingTransport("alpha"), RecordingTransport("beta")
+    await w.dispatcher(alpha, beta).drain()
+
+    assert alpha.sent == []  # only where the person acted
+    assert beta.sent == [("dm-kenji", "Saved D-1: <b>Forklifts</b>", None, False)]
+
+
+async def test_nothing_queued_for_the_feed_goes_out_once_the_deal_is_lost(w: World) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    ref = w.desks.deals.open_deal(kenji, draft(title="Secret")).ref
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.NEGOTIATION))
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.LOST, lost_reason="price"))
+    alpha = RecordingTransport()
+
+    await w.dispatcher(alpha).drain()
+
+    assert FEED not in [p for p, *_ in alpha.sent]
+    assert "dropped" in _states(w, "alpha")

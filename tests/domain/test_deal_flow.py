@@ -7,13 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.enums import CompanySize, Industry, ProgressStatus
-from dealbot.domain.errors import Conflict, Invalid, NotAllowed, NotFound
-from dealbot.domain.money import Money
-from dealbot.domain.queries import SearchFilters
+from dealbot.bot.directory_file import SAMPLE, parse_directory
+from dealbot.domain.core.desk import PeopleDesk
+from dealbot.domain.core.directory import sync_directory
+from dealbot.domain.core.errors import Conflict, Invalid, NotAllowed, NotFound
+from dealbot.domain.core.money import MAX_AMOUNT, Money
+from dealbot.domain.deals.desk import DealDesk
+from dealbot.domain.deals.enums import CompanySize, Industry, ProgressStatus
+from dealbot.domain.deals.queries import SearchFilters
 from support.deals import draft, member_id, outbox, outbox_params, report
-from support.store import FakeClock
+from support.store import TEAMS, FakeClock, load
 
 
 def test_opening_posts_to_the_feed_and_asks_only_the_leader_for_advice(desk: DealDesk) -> None:
@@ -213,3 +216,142 @@ def test_stats_count_win_rate_amounts_and_funnel_within_the_team(
     assert stats.funnel == (("open", 3), ("negotiation", 1), ("won", 1))
     everyone = desk.stats(member_id(desk, "root"), SearchFilters())
     assert everyone.total.deals == 4
+
+
+def test_nobody_gets_a_dm_about_what_they_did_themselves(desk: DealDesk) -> None:
+    sato = member_id(desk, "sato")  # the leader opens a deal of their own
+
+    card = desk.open_deal(sato, draft())
+    desk.report_progress(sato, report(card.ref, ProgressStatus.WON))
+
+    assert outbox(desk) == [
+        ("deal_opened", "feed", "post", None),
+        ("deal_won", "feed", "broadcast", None),
+    ]
+
+
+def test_the_lost_reason_goes_only_to_those_allowed_to_read_it_whatever_the_routing(
+    desk: DealDesk,
+) -> None:
+    routing = '[teams.routing]\ndeal_lost = ["leader:dm", "finance:dm", "admins:dm"]\n'
+    config = TEAMS.replace(
+        'slack_channel = "C0TOKYO01"\n', f'slack_channel = "C0TOKYO01"\n{routing}'
+    )
+    config += (
+        '\n[[members]]\nhandle = "fumi"\nname = "Fumi"\nteam = "Tokyo Sales"\nroles = ["finance"]\n'
+    )
+    load(desk.sessions, config)
+    kenji = member_id(desk, "kenji")
+    card = desk.open_deal(kenji, draft())
+
+    desk.report_progress(kenji, report(card.ref, ProgressStatus.LOST, lost_reason="Too dear"))
+
+    lost = [row for row in outbox(desk) if row[0] == "deal_lost"]
+    assert lost == [
+        ("deal_lost", "leader", "dm", "sato"),
+        ("deal_lost", "finance", "dm", "fumi"),
+        ("deal_lost", "admins", "dm", "root"),
+    ]
+    reasons = [p.get("lost_reason") for p in outbox_params(desk, "deal_lost")]
+    assert reasons == ["Too dear", None, "Too dear"]
+
+
+def test_the_leader_may_report_on_the_teams_deals_and_nobody_else_besides_the_owner(
+    desk: DealDesk,
+) -> None:
+    card = desk.open_deal(member_id(desk, "kenji"), draft())
+
+    desk.report_progress(member_id(desk, "sato"), report(card.ref, ProgressStatus.NEGOTIATION))
+
+    with pytest.raises(NotAllowed):
+        desk.report_progress(member_id(desk, "yui"), report(card.ref, ProgressStatus.WON))
+    with pytest.raises(NotFound):
+        desk.report_progress(member_id(desk, "ivan"), report(card.ref, ProgressStatus.WON))
+
+
+def test_a_deal_is_checked_before_any_question(desk: DealDesk) -> None:
+    kenji = member_id(desk, "kenji")
+    card = desk.open_deal(kenji, draft())
+    desk.report_progress(kenji, report(card.ref, ProgressStatus.WON))
+
+    with pytest.raises(Conflict):
+        desk.reportable(kenji, card.ref)
+    with pytest.raises(NotFound):
+        desk.reportable(kenji, "12")  # a bare number is never read as a reference
+    with pytest.raises(NotFound):
+        desk.reportable(kenji, "D-999")
+    open_card = desk.open_deal(kenji, draft())
+    assert desk.reportable(kenji, f"d{open_card.id}").ref == open_card.ref
+    assert desk.reportable(kenji, f"#{open_card.id}").ref == open_card.ref
+
+
+def test_closing_a_deal_closes_its_open_tasks_and_refuses_their_buttons(desk: DealDesk) -> None:
+    kenji, sato = member_id(desk, "kenji"), member_id(desk, "sato")
+    card = desk.open_deal(kenji, draft())
+    (task,) = desk.waiting_tasks(sato)
+
+    desk.report_progress(kenji, report(card.ref, ProgressStatus.LOST, lost_reason="budget"))
+
+    assert desk.waiting_tasks(sato) == []
+    with pytest.raises(Conflict) as refused:
+        desk.give_advice(sato, task.task_id, "too late")
+    assert refused.value.key == "error-task-deal-closed"
+    assert [e for e, *_ in outbox(desk)].count("advice_given") == 0
+
+
+def test_an_expected_close_date_in_the_past_is_refused(desk: DealDesk) -> None:
+    kenji = member_id(desk, "kenji")
+
+    with pytest.raises(Invalid) as refused:
+        desk.open_deal(kenji, draft(expected_close=date(2026, 11, 1)))
+
+    assert refused.value.args_for_message["field"] == "expected_close"
+    assert desk.open_deal(kenji, draft(expected_close=date(2026, 11, 2))).expected_close
+
+
+def test_text_keeps_what_was_typed_but_not_what_the_store_refuses(desk: DealDesk) -> None:
+    kenji = member_id(desk, "kenji")
+
+    card = desk.open_deal(kenji, draft(title="Fork\x00lifts\x07 🚜", notes="line 1\r\nline 2"))
+
+    assert desk.show(kenji, card.ref).card.title == "Forklifts 🚜"
+    assert desk.show(kenji, card.ref).notes == "line 1\nline 2"
+
+
+def test_amounts_beyond_what_the_store_holds_exactly_are_refused_with_the_limit() -> None:
+    with pytest.raises(Invalid) as refused:
+        Money.of(Decimal("1000000000000"), "USD")
+
+    assert refused.value.key == "error-amount-too-large"
+    assert refused.value.args_for_message["limit"] == MAX_AMOUNT
+
+
+def test_a_member_left_out_of_the_file_is_deactivated_and_keeps_their_deals(
+    desk: DealDesk,
+) -> None:
+    with_ids = TEAMS.replace('handle = "yui"', 'handle = "yui"\nslack_user = "U0YUI0001"')
+    load(desk.sessions, with_ids)
+    yui = member_id(desk, "yui")
+    card = desk.open_deal(yui, draft())
+    without_yui = with_ids.replace(
+        '[[members]]\nhandle = "yui"\nslack_user = "U0YUI0001"\nname = "Yui Mori"\n'
+        'team = "Tokyo Sales"\nroles = ["sales"]\n',
+        "",
+    )
+    assert "yui" not in without_yui
+
+    load(desk.sessions, without_yui)
+
+    with pytest.raises(NotFound):
+        member_id(desk, "yui")
+    with pytest.raises(NotFound):
+        PeopleDesk(desk.sessions).person(slack_user="U0YUI0001")
+    assert desk.show(member_id(desk, "kenji"), card.ref).card.owner == "Yui Mori"
+
+
+def test_the_sample_team_does_not_switch_off_a_real_team(desk: DealDesk) -> None:
+    teams, members = parse_directory(SAMPLE)
+    with desk.sessions.begin() as session:
+        sync_directory(session, teams, members, deactivate_missing=False)
+
+    assert member_id(desk, "kenji") and member_id(desk, "lena")

@@ -10,8 +10,8 @@ import pytest
 from fluent.syntax import ast, parse, visitor
 
 from dealbot import locales
-from dealbot.domain.money import Money
-from dealbot.handlers.i18n import Translator, supported_locale
+from dealbot.domain.core.money import Money
+from dealbot.handlers.core.i18n import Translator, supported_locale
 
 
 class _Placeholders(visitor.Visitor):

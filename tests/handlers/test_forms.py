@@ -8,13 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dealbot.domain.errors import Invalid
-from dealbot.domain.money import Money
-from dealbot.handlers.deal_forms import NEW_DEAL, PROGRESS
-from dealbot.handlers.forms import FormContext
-from dealbot.handlers.i18n import Translator
+from dealbot.domain.core.errors import Invalid
+from dealbot.domain.core.money import MAX_AMOUNT, Money
+from dealbot.handlers.core.forms import Choice, FormContext
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.deals.forms import NEW_DEAL, PROGRESS
 
-CONTEXT = FormContext(Translator("en"), "USD", ("Acme",), ())
+CONTEXT = FormContext(
+    Translator("en"), choices={"customer": (Choice("Acme", "Acme"),)}, defaults={"currency": "USD"}
+)
 
 
 def _error(field: str, raw: str) -> str:
@@ -65,7 +67,7 @@ def test_lost_reason_is_asked_only_when_lost_and_then_required() -> None:
     assert set(lost) == {"lost_reason"}
 
 
-@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1e12"), places=2))
+@given(st.decimals(min_value=Decimal("0.01"), max_value=MAX_AMOUNT, places=2))
 def test_amounts_round_trip_through_minor_units(amount: Decimal) -> None:
     money = Money.of(amount, "USD")
     assert Money.from_minor_units(money.minor_units, "USD") == money

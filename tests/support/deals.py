@@ -7,15 +7,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dealbot.domain.deals import DealDraft, ProgressReport
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.enums import ActivityKind, CompanySize, Industry, ProgressStatus
-from dealbot.domain.models import Notification
-from dealbot.domain.money import Money
+from dealbot.domain.core.desk import Desk, PeopleDesk
+from dealbot.domain.core.money import Money
+from dealbot.domain.deals.enums import ActivityKind, CompanySize, Industry, ProgressStatus
+from dealbot.domain.deals.use_cases import DealDraft, ProgressReport
+from dealbot.domain.outbox.models import Delivery, Notification
 
 
-def member_id(desk: DealDesk, handle: str) -> int:
-    return desk.person(handle=handle).id
+def member_id(desk: Desk, handle: str) -> int:
+    return PeopleDesk(desk.sessions).person(handle=handle).id
 
 
 def draft(**overrides: Any) -> DealDraft:
@@ -36,17 +36,26 @@ def report(ref: str, status: ProgressStatus, **overrides: Any) -> ProgressReport
     return ProgressReport(**values)
 
 
-def outbox(desk: DealDesk) -> list[tuple[str, str, str, str | None]]:
+def outbox(desk: Desk) -> list[tuple[str, str, str, str | None]]:
     """(event, audience, placement, recipient handle) of every queued notification, in order."""
     with desk.sessions.begin() as session:
         rows = session.scalars(select(Notification).order_by(Notification.id))
         return [
-            (r.event, r.audience, r.placement, r.recipient.handle if r.recipient else None)
+            (r.kind, r.audience, r.placement, r.recipient.handle if r.recipient else None)
             for r in rows
         ]
 
 
-def outbox_params(desk: DealDesk, event: str) -> list[dict[str, Any]]:
+def outbox_params(desk: Desk, event: str) -> list[dict[str, Any]]:
     with desk.sessions.begin() as session:
-        rows = session.scalars(select(Notification).where(Notification.event == event))
+        rows = session.scalars(
+            select(Notification).where(Notification.kind == event).order_by(Notification.id)
+        )
         return [dict(r.params) for r in rows]
+
+
+def deliveries(desk: Desk) -> list[tuple[str, str, str, str]]:
+    """(kind, platform, address, state) of every delivery, in order."""
+    with desk.sessions.begin() as session:
+        rows = session.scalars(select(Delivery).order_by(Delivery.id))
+        return [(r.notification.kind, r.platform, r.address, r.state) for r in rows]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dealbot.bot.capabilities import build_desks, build_registry
 from dealbot.bot.dispatcher import Dispatcher
-from dealbot.domain.desk import DealDesk
-from dealbot.handlers.conversation import Conversations
+from dealbot.domain.core.desk import Desk
+from dealbot.domain.outbox.notify import LocalAddresses, Outbox
+from dealbot.handlers.core.router import Router
 from dealbot.handlers.shell.render import ActionBoard
 from dealbot.handlers.shell.session import ShellSession
 from dealbot.handlers.shell.transport import ShellTransport
@@ -14,20 +16,28 @@ from dealbot.handlers.shell.transport import ShellTransport
 
 @dataclass
 class Transcript:
-    desk: DealDesk
+    """The shell of `dealbot shell` on the store behind `desk`, as `handle`."""
+
+    desk: Desk
     handle: str
     output: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         board = ActionBoard()
+        outbox = Outbox(LocalAddresses())
+        desks = build_desks(self.desk.sessions, self.desk.clock, outbox)
+        self.router = Router(build_registry(desks), desks.people)
         dispatcher = Dispatcher(
             self.desk.sessions,
             [ShellTransport(self.output.append, board)],
+            self.router,
+            outbox,
+            holder="shell",
             clock=self.desk.clock,
             parallel=False,
         )
         self.shell = ShellSession(
-            Conversations(self.desk), dispatcher.drain, self.output.append, board, self.handle
+            self.router, dispatcher.drain, self.output.append, board, self.handle
         )
 
     async def type(self, *lines: str) -> list[str]:

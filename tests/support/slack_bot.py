@@ -11,11 +11,11 @@ from pathlib import Path
 
 from aiohttp import web
 
-from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.slack_wiring import start_slack
-from dealbot.bot.wiring import Core, build_core
+from dealbot.bot.wiring import Core, build_core, build_dispatcher
 from support.standins.slack_api import SlackStandin
 from support.standins.slack_driver import SlackDriver
 
@@ -100,10 +100,10 @@ async def running_bot(
             SLACK_API_URL=slack.base_url,
         )
         core = build_core(settings)
-        dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock, max_backoff=max_backoff)
+        dispatcher = build_dispatcher(core, policy=DeliveryPolicy(max_backoff=max_backoff))
         app = web.Application()
         frontend = await start_slack(core, settings, dispatcher, app)
-        dispatcher.transports.append(frontend.transport)
+        dispatcher.add(frontend.transport)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         sock = free_socket()

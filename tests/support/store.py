@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, text
 
 from dealbot.bot.directory_file import parse_directory
-from dealbot.domain.directory import sync_directory
-from dealbot.domain.store import SessionFactory, make_engine
+from dealbot.domain.core.directory import sync_directory
+from dealbot.domain.core.store import SessionFactory, make_engine
 
 PG_URL = os.environ.get(
     "DEALBOT_TEST_PG_URL", "postgresql+psycopg://dealbot:dealbot@127.0.0.1:5432/dealbot_test"

@@ -14,8 +14,8 @@ from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.telegram_wiring import start_telegram
-from dealbot.bot.wiring import Core, build_core
-from dealbot.domain.clock import Clock
+from dealbot.bot.wiring import Core, build_core, build_dispatcher
+from dealbot.domain.core.clock import Clock
 from dealbot.handlers.telegram.transport import Pacer, Pacing
 from support.standins.telegram_api import SentMessage, TelegramStandin, _CallbackQuery
 
@@ -79,7 +79,7 @@ class Bot:
         self.frontend = await start_telegram(
             self.core, self.settings, self.dispatcher, None, pacer=self.pacer
         )
-        self.dispatcher.transports[:] = [self.frontend.transport]
+        self.dispatcher.transports = {self.frontend.transport.platform: self.frontend.transport}
         if self.dispatching:
             self._task = asyncio.create_task(self.dispatcher.run_forever(tick=0.2))
 
@@ -175,5 +175,5 @@ def make_bot(
     tg: TelegramStandin, settings: Settings, clock: Clock | None = None, **kw: object
 ) -> Bot:
     core = build_core(settings, clock)
-    dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock, parallel=clock is None)
+    dispatcher = build_dispatcher(core, parallel=clock is None)
     return Bot(tg, settings, core, dispatcher, **kw)  # type: ignore[arg-type]

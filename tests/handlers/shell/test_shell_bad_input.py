@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dealbot.domain.desk import DealDesk
-from dealbot.domain.queries import SearchFilters
+from dealbot.domain.deals.desk import DealDesk
+from dealbot.domain.deals.queries import SearchFilters
+from support.deals import member_id
 from support.shell import Transcript, deliveries, replies
 
 
@@ -26,21 +27,24 @@ async def test_each_bad_answer_is_explained_and_asked_again_keeping_the_rest(
         "",
         "31/02/2026",
         "2026-02-31",
-        "2026-02-28",
+        "2026-02-28",  # before today (2 November 2026 in these tests)
+        "2027-02-28",
         "",
         long_note,
         "Short note",
+        "y",
     )
 
     text = replies(printed)
     assert "! Customer is required." in text
     assert "! The amount must be more than zero." in text
-    assert "! “abc” is not an amount. Type a number such as 12000 or 12,000.50." in text
+    assert "! “abc” is not an amount. Type a number such as 1,500,000.50." in text
     assert "! “31/02/2026” is not a date in the form YYYY-MM-DD, such as 2026-12-31." in text
     assert "! “2026-02-31” is not a real date. Check the day and the month." in text
+    assert "! 2026-02-28 is in the past. Give today or a later date." in text
     assert "! Notes can be at most 3,000 characters; this one has 5,000." in text
     assert "Saved D-1: Robots." in text
-    detail = sample_desk.show(sample_desk.person(handle="sam").id, "D-1")
+    detail = sample_desk.show(member_id(sample_desk, "sam"), "D-1")
     assert (detail.card.customer, str(detail.card.money.amount)) == ("Acme", "12500.50")
     assert detail.notes == "Short note"
 
@@ -60,7 +64,7 @@ async def test_too_many_decimals_for_the_currency_is_refused_at_the_amount(
     shell = Transcript(sample_desk, "sam")
 
     printed = await shell.type(
-        "/deal new", "Acme", "Robots", "3", "1", "100.5", "JPY", "", "", "", "100"
+        "/deal new", "Acme", "Robots", "3", "1", "100.5", "JPY", "", "", "", "y", "100", "y"
     )
 
     assert "! JPY amounts can have at most 0 decimal places." in printed
@@ -73,10 +77,10 @@ async def test_markup_and_emoji_in_names_are_stored_and_shown_intact(
     shell = Transcript(sample_desk, "sam")
     name = "<b>AT&T</b> <!channel> 🚀"
 
-    printed = await shell.type("/deal new", name, name, "3", "1", "10", "", "", "", "")
+    printed = await shell.type("/deal new", name, name, "3", "1", "10", "", "", "", "", "y")
 
     assert f"New deal D-1: {name}" in deliveries(printed)[0][1]
-    sam = sample_desk.person(handle="sam").id
+    sam = member_id(sample_desk, "sam")
     assert [c.customer for c in sample_desk.search(sam, SearchFilters(text="AT&T"))] == [name]
 
 
@@ -88,5 +92,5 @@ async def test_cancel_saves_nothing_and_back_goes_to_the_previous_question(
     back = await shell.type("/deal new", "Acme", "/back", "Acme Corp", "Robots", "/cancel")
 
     assert back.count("? Customer") == 2
-    assert "Cancelled; nothing was saved." in back
-    assert sample_desk.my_open_deals(sample_desk.person(handle="sam").id) == []
+    assert "Cancelled; nothing was saved." in replies(back)
+    assert sample_desk.my_open_deals(member_id(sample_desk, "sam")) == []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dealbot.domain.desk import DealDesk
+from dealbot.domain.deals.desk import DealDesk
+from support.deals import member_id
 from support.shell import Transcript, deliveries, places, replies
 
 NEW_DEAL = [
@@ -16,6 +17,7 @@ NEW_DEAL = [
     "2026-12-31",  # expected close
     "referral",  # source
     "Met the CTO",  # notes
+    "y",  # the review: save
 ]
 
 
@@ -38,19 +40,19 @@ async def test_the_whole_flow_from_opening_to_won(sample_desk: DealDesk) -> None
     shell = Transcript(sample_desk, "sam")
     await shell.type(*NEW_DEAL)
 
-    advice = await shell.type("/as lena", "1", "Bring a reference customer")
+    advice = await shell.type("/as lena", "1", "Bring a reference customer", "y")
     assert places(advice) == ["thread of D-1 · Sample Sales feed", "DM to Sam Seller (@sam)"]
     assert all("Bring a reference customer" in text for _, text in deliveries(advice))
 
-    log_only = await shell.type("/as sam", "/deal update D-1", "2", "1", "left a voicemail")
+    log_only = await shell.type("/as sam", "/deal update D-1", "2", "1", "left a voicemail", "y")
     assert "Logged on D-1's timeline" in replies(log_only)
     assert places(log_only) == []
 
-    shared = await shell.type("/deal update", "1", "4", "2", "Quote sent: 45k")
+    shared = await shell.type("/deal update", "1", "4", "2", "Quote sent: 45k", "y")
     assert places(shared) == ["thread of D-1 · Sample Sales feed"]
     assert "Quote sent: 45k" in deliveries(shared)[0][1]
 
-    won = await shell.type("/deal won D-1", "3", "Signed!")
+    won = await shell.type("/deal won D-1", "3", "Signed!", "y")
     assert places(won) == [
         "thread of D-1 · Sample Sales feed, also sent to the channel",
         "DM to Lena Leader (@lena)",
@@ -69,7 +71,7 @@ async def test_lost_reaches_only_the_leader_and_a_teammate_never_sees_the_reason
     shell = Transcript(sample_desk, "sam")
     await shell.type(*NEW_DEAL)
 
-    lost = await shell.type("/deal lost D-1", "1", "", "", "Budget frozen until 2028")
+    lost = await shell.type("/deal lost D-1", "1", "", "", "Budget frozen until 2028", "y")
     assert "! Lost reason is required." in lost
     assert places(lost) == ["DM to Lena Leader (@lena)"]
     assert "Lost reason: Budget frozen until 2028" in deliveries(lost)[0][1]
@@ -90,14 +92,14 @@ async def test_a_salesperson_cannot_click_the_leaders_advice_button(
 
     assert "Only the leader asked for advice on D-1 can give it." in replies(refused)
     assert places(refused) == []
-    assert len(sample_desk.waiting_tasks(sample_desk.person(handle="lena").id)) == 1
+    assert len(sample_desk.waiting_tasks(member_id(sample_desk, "lena"))) == 1
 
 
 async def test_search_and_stats_in_the_shell(sample_desk: DealDesk) -> None:
     shell = Transcript(sample_desk, "sam")
     await shell.type(*NEW_DEAL)
     await shell.type(
-        "/as kim", "/deal new", "Bolt Bakery", "Ovens", "2", "1", "900", "EUR", "", "", ""
+        "/as kim", "/deal new", "Bolt Bakery", "Ovens", "2", "1", "900", "EUR", "", "", "", "y"
     )
 
     software = replies(await shell.type("/deal search industry:software"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealbot.domain.desk import DealDesk
+from dealbot.domain.deals.desk import DealDesk
 from support.shell import Transcript, deliveries, replies
 
 
@@ -10,7 +10,7 @@ async def test_japanese_team_sees_japanese_and_yen_the_japanese_way(desk: DealDe
     shell = Transcript(desk, "kenji")
 
     printed = await shell.type(
-        "/deal new", "株式会社アクメ", "フォークリフト", "1", "3", "1200000", "", "", "", ""
+        "/deal new", "株式会社アクメ", "フォークリフト", "1", "3", "1200000", "", "", "", "", "y"
     )
 
     feed = deliveries(printed)[0][1]
@@ -25,7 +25,7 @@ async def test_russian_plurals(desk: DealDesk) -> None:
     counts = {}
     for n in range(1, 6):
         await shell.type(
-            "/deal new", f"Клиент {n}", f"Сделка {n}", "1", "1", "1000", "", "", "", ""
+            "/deal new", f"Клиент {n}", f"Сделка {n}", "1", "1", "1000", "", "", "", "", "y"
         )
         counts[n] = replies(await shell.type("/deal search"))
 

@@ -8,9 +8,9 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from dealbot.handlers.core.ui import Button, Message
 from dealbot.handlers.slack.blocks import escape, render
 from dealbot.handlers.slack.transport import delivery_error
-from dealbot.handlers.ui import Button, Message
 from support.standins.slack_api import validate_message_blocks
 
 

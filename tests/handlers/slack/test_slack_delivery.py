@@ -78,7 +78,7 @@ async def test_a_post_slack_refuses_for_good_is_parked_and_the_admins_told(
     bot.slack.member_channels = set()  # the bot was removed from the feed channel
     await open_deal(bot, SAM)
     told = await bot.slack.wait_for(
-        lambda s: containing(s.dm_messages(LENA), "could not be delivered"),
+        lambda s: containing(s.dm_messages(LENA), "Slack refuses messages to Sample Sales"),
         what="the admin told",
     )
     assert "not_in_channel" in plain_text(told[0])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from support.slack_bot import FEED, KIM, SAM, STRANGER, SlackBot
-from support.slack_flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit
+import asyncio
+from pathlib import Path
+
+from support.slack_bot import FEED, KIM, SAM, STRANGER, SlackBot, running_bot
+from support.slack_flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit, values
 from support.standins.slack_api import plain_text
 
 
@@ -16,7 +19,7 @@ async def test_a_wrong_amount_and_date_come_back_inline_and_nothing_is_saved(
     )
     assert answer.json["response_action"] == "errors"
     assert answer.json["errors"] == {
-        "amount": "“abc” is not an amount. Type a number such as 12000 or 12,000.50.",
+        "amount": "“abc” is not an amount. Type a number such as 1,500,000.50.",
         "expected_close": "“31/02/2026” is not a date in the form YYYY-MM-DD, such as 2026-12-31.",
     }
     assert bot.driver.opened_view_for(SAM)["id"] == view["id"]  # still open, as typed
@@ -81,3 +84,56 @@ async def test_the_language_comes_from_the_slack_profile_until_one_is_chosen(
     await bot.driver.slash_command(KIM, "/deal", "help")
     await bot.slack.wait_for(lambda s: len(s.ephemerals(KIM)) == 3, what="the help again")
     assert "Команды dealbot" in plain_text(bot.slack.ephemerals(KIM)[2])
+
+
+async def test_a_new_name_typed_beside_the_select_wins_over_the_pick(bot: SlackBot) -> None:
+    await open_deal(bot, SAM)
+    await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the first deal")
+    view = await open_modal(bot, SAM, "new")
+
+    answers = {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics"), "customer.new": "Bolt"}
+    await submit(bot, SAM, view, answers)
+
+    await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
+    assert "Customer:* Bolt" in plain_text(bot.slack.channel_messages(FEED)[1])
+
+
+async def test_a_submission_sent_twice_opens_one_deal(bot: SlackBot) -> None:
+    view = await open_modal(bot, SAM, "new")
+
+    first, second = await asyncio.gather(
+        bot.driver.view_submission(SAM, view, values(view, NEW_DEAL_ANSWERS)),
+        bot.driver.view_submission(SAM, view, values(view, NEW_DEAL_ANSWERS)),
+    )
+
+    assert (first.status, second.status) == (200, 200)
+    await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the deal")
+    await bot.dispatcher.drain()
+    sam = bot.core.desks.people.person(slack_user=SAM)
+    assert [c.ref for c in bot.core.desks.deals.my_open_deals(sam.id)] == ["D-1"]
+    assert len(bot.slack.channel_messages(FEED)) == 1
+
+
+async def test_the_answer_to_a_submission_reaches_the_person_when_slack_refuses_at_first(
+    tmp_path: Path,
+) -> None:
+    async with running_bot(tmp_path, dispatching=False) as bot:
+        view = await open_modal(bot, SAM, "new")
+        bot.slack.fail_next("chat.postMessage", 429, count=1, retry_after=1)
+
+        response = await submit(bot, SAM, view, NEW_DEAL_ANSWERS)
+        await bot.slack.wait_for(
+            lambda s: [method for method, _ in s.calls if method == "chat.postMessage"],
+            what="the answer tried (and refused: the dispatcher is not running)",
+        )
+        assert response.status == 200
+        assert not [m for m in bot.slack.dm_messages(SAM) if "Saved D-1" in plain_text(m)]
+
+        bot.start_dispatching()  # the answer went into the outbox
+        saved = await bot.slack.wait_for(
+            lambda s: [m for m in s.dm_messages(SAM) if "Saved D-1" in plain_text(m)],
+            what="the answer, through the outbox",
+        )
+        assert len(saved) == 1
+        sam = bot.core.desks.people.person(slack_user=SAM)
+        assert len(bot.core.desks.deals.my_open_deals(sam.id)) == 1

@@ -28,8 +28,8 @@ async def test_a_click_by_someone_else_is_refused_and_the_task_stays_open(
     (refusal,) = await bot.slack.wait_for(lambda s: s.ephemerals(KIM), what="the refusal")
     assert "Only the leader asked for advice on D-1 can give it." in plain_text(refusal)
     assert bot.slack.views_opened == [] or all(user != KIM for user, _ in bot.slack.views_opened)
-    lena = bot.core.desk.person(slack_user=LENA)
-    assert [t.deal.ref for t in bot.core.desk.waiting_tasks(lena.id)] == ["D-1"]
+    lena = bot.core.desks.people.person(slack_user=LENA)
+    assert [t.deal.ref for t in bot.core.desks.deals.waiting_tasks(lena.id)] == ["D-1"]
     assert bot.slack.errors == []
 
 

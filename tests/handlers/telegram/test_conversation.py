@@ -87,9 +87,7 @@ async def test_a_click_by_the_wrong_person_is_refused(bot: Bot) -> None:
     assert "Only the leader asked for advice on D-1 can give it." in answer["text"]
     await bot.tg.wait_until_consumed()
     assert {u: len(bot.tg.chat_messages(u)) for u in (SATO, KENJI, YUI)} == before
-    state = await bot.core.conversations._call(
-        bot.core.desk.load_conversation, "telegram", f"{YUI}:{YUI}"
-    )
+    state = bot.core.state.load("telegram", f"{YUI}:{YUI}")
     assert state is None
 
     # the same with a form control of someone else's open form

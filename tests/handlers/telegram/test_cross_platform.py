@@ -8,11 +8,11 @@ from pathlib import Path
 
 from aiohttp import web
 
-from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.dispatcher import DeliveryPolicy
 from dealbot.bot.settings import Settings
 from dealbot.bot.slack_wiring import start_slack
 from dealbot.bot.telegram_wiring import start_telegram
-from dealbot.bot.wiring import build_core
+from dealbot.bot.wiring import build_core, build_dispatcher
 from dealbot.handlers.telegram.transport import Pacer
 from support.slack_bot import SIGNING_SECRET, SlackBot, free_socket
 from support.slack_flow import open_deal, open_modal, submit
@@ -65,11 +65,12 @@ async def test_salesperson_on_slack_and_leader_on_telegram(tmp_path: Path) -> No
             TELEGRAM_API_URL=tg.base_url,
         )
         core = build_core(settings)
-        dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock, max_backoff=0.2)
+        dispatcher = build_dispatcher(core, policy=DeliveryPolicy(max_backoff=0.2))
         app = web.Application()
         on_slack = await start_slack(core, settings, dispatcher, app)
         on_telegram = await start_telegram(core, settings, dispatcher, app, pacer=Pacer(FAST))
-        dispatcher.transports += [on_slack.transport, on_telegram.transport]
+        dispatcher.add(on_slack.transport)
+        dispatcher.add(on_telegram.transport)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         sock = free_socket()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
-from dealbot.domain.outbox import Envelope
+from dealbot.handlers.core.transport import Placement
+from dealbot.handlers.core.ui import Message
 from dealbot.handlers.telegram.transport import Pacer, Pacing, TelegramTransport
-from dealbot.handlers.transport import Placement
-from dealbot.handlers.ui import Message
+from support.outbox import envelope, parts_recorded
 from support.standins.telegram_api import TelegramStandin
 from support.store import FakeClock
 from support.telegram_bot import (
@@ -92,12 +92,13 @@ async def test_sends_are_paced_under_telegrams_flood_limits(tg: TelegramStandin)
     tg.enforce_rate_limits()
     tg.start_user(KENJI)
     transport = TelegramTransport(_bot_for(tg))
-    envelope = cast(Envelope, None)  # only the address and the message matter to send()
+    group, kenji = envelope(str(GROUP)), envelope(str(KENJI), person=True)
     started = time.monotonic()
     async with transport.bot:
         for n in range(3):
-            await transport.send(envelope, str(GROUP), Message(title=f"post {n}"), Placement())
-            await transport.send(envelope, str(KENJI), Message(title=f"dm {n}"), Placement())
+            post, dm = Message(title=f"post {n}"), Message(title=f"dm {n}")
+            await transport.send(group, post, Placement(), parts_recorded)
+            await transport.send(kenji, dm, Placement(), parts_recorded)
     assert tg.errors == []
     assert len(tg.chat_messages(GROUP)) == 3
     assert time.monotonic() - started >= 1.9

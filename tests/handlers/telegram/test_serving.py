@@ -7,12 +7,11 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.run import start_frontends
 from dealbot.bot.telegram_wiring import file_url, start_telegram
-from dealbot.bot.wiring import build_core
+from dealbot.bot.wiring import build_core, build_dispatcher
+from dealbot.handlers.core.ui import Button, Message
 from dealbot.handlers.telegram import html, keyboards
-from dealbot.handlers.ui import Button, Message
 from support.standins.telegram_api import TelegramStandin
 from support.telegram_bot import KENJI, settings_for
 
@@ -21,10 +20,10 @@ async def test_dealbot_run_publishes_the_menu_in_every_language(
     tg: TelegramStandin, tmp_path: Path
 ) -> None:
     core = build_core(settings_for(tg, tmp_path))
-    dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+    dispatcher = build_dispatcher(core)
     (frontend,) = await start_frontends(core, settings_for(tg, tmp_path), dispatcher, None)
     try:
-        assert dispatcher.transports == [frontend.transport]
+        assert dispatcher.transports == {"telegram": frontend.transport}
         menus = tg.commands_by_language
         assert set(menus) == {"", "en", "ja", "zh", "ru"}
         names = [c["command"] for c in menus["en"]]
@@ -47,7 +46,7 @@ async def test_the_webhook_checks_the_secret(tg: TelegramStandin, tmp_path: Path
         TELEGRAM_WEBHOOK_SECRET="s3cret_token",
     )
     core = build_core(settings)
-    dispatcher = Dispatcher(core.sessions, [], clock=core.desk.clock)
+    dispatcher = build_dispatcher(core)
     app = web.Application()
     frontend = await start_telegram(core, settings, dispatcher, app)
     client = TestClient(TestServer(app))

@@ -1,0 +1,46 @@
+"""Every capability, registered in one place: its domain desk, its conversations, its events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dealbot.domain.core.clock import Clock
+from dealbot.domain.core.desk import PeopleDesk
+from dealbot.domain.core.routing import EventTable
+from dealbot.domain.core.store import SessionFactory
+from dealbot.domain.customers.desk import CustomerDesk
+from dealbot.domain.deals.desk import DealDesk
+from dealbot.domain.deals.routing import DEAL_EVENTS
+from dealbot.domain.outbox.desk import OutboxDesk
+from dealbot.domain.outbox.notify import Outbox
+from dealbot.handlers import customers, deals
+from dealbot.handlers.core import basics
+from dealbot.handlers.core.registry import Registry
+
+# Every event a team may route in `dealbot.toml`.
+EVENTS: EventTable = DEAL_EVENTS
+
+
+@dataclass(frozen=True)
+class Desks:
+    people: PeopleDesk
+    deals: DealDesk
+    customers: CustomerDesk
+    outbox: OutboxDesk
+
+
+def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks:
+    return Desks(
+        people=PeopleDesk(sessions, clock, outbox),
+        deals=DealDesk(sessions, clock, outbox),
+        customers=CustomerDesk(sessions, clock, outbox),
+        outbox=OutboxDesk(sessions, clock, outbox),
+    )
+
+
+def build_registry(desks: Desks) -> Registry:
+    registry = Registry()
+    deals.register(registry, desks.deals)
+    customers.register(registry, desks.customers)
+    basics.register(registry, desks.people)
+    return registry

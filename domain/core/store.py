@@ -1,0 +1,63 @@
+"""Engines, sessions, and the two statements every cross-process decision is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, Table, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+SessionFactory = sessionmaker[Session]
+
+
+def make_engine(url: str, **options: Any) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **options
+        )
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # WAL lets the dispatcher read while a front end writes; FKs are off by default.
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL is still safe from corruption; it only skips the fsync of
+            # every commit, which would otherwise cost each click a disk flush.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, **options)
+
+
+def make_session_factory(engine: Engine) -> SessionFactory:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def insert_ignoring(
+    session: Session, table: Table, values: Mapping[str, Any], conflict: Sequence[str]
+) -> int | None:
+    """Insert a row unless one with the same `conflict` columns exists; the new id, or None.
+
+    This is how a decision taken by several processes at once is taken exactly once: the
+    unique key decides, not a read before the write.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    statement = insert.values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    inserted = session.execute(statement.returning(table.c.id)).scalar()
+    return int(inserted) if inserted is not None else None
+
+
+def database_now(session: Session) -> datetime:
+    """The database's clock: what several processes agree on (leases, heartbeats)."""
+    if session.get_bind().dialect.name == "postgresql":
+        value = session.execute(text("SELECT clock_timestamp()")).scalar_one()
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+    stamp = session.execute(select(text("strftime('%Y-%m-%d %H:%M:%f', 'now')"))).scalar_one()
+    return datetime.fromisoformat(str(stamp)).replace(tzinfo=UTC)

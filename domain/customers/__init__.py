@@ -1,0 +1,1 @@
+"""Customers: the card of seed 004, kept per team."""

@@ -1,0 +1,63 @@
+"""The deal flow's front door: each call is one transaction, acting as one member."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dealbot.domain.core.desk import Desk
+from dealbot.domain.deals import queries, use_cases
+from dealbot.domain.deals.queries import SearchFilters
+from dealbot.domain.deals.use_cases import DealDraft, ProgressReport
+from dealbot.domain.deals.views import AdviceTaskView, DealCard, DealDetail, Stats
+
+
+class DealDesk(Desk):
+    def open_deal(self, member_id: int, draft: DealDraft) -> DealCard:
+        return self.as_member(
+            member_id, lambda s, m: use_cases.open_deal(s, m, draft, self.clock, self.outbox)
+        )
+
+    def check_expected_close(self, member_id: int, value: date | None) -> None:
+        """Refuses a date before today in the member's team time zone."""
+        self.as_member(
+            member_id, lambda s, m: use_cases.check_expected_close(m, value, self.clock.now())
+        )
+
+    def advice_task(self, member_id: int, task_id: int) -> AdviceTaskView:
+        return self.as_member(member_id, lambda s, m: use_cases.advice_task(s, m, task_id))
+
+    def give_advice(self, member_id: int, task_id: int, advice: str) -> DealCard:
+        return self.as_member(
+            member_id,
+            lambda s, m: use_cases.give_advice(s, m, task_id, advice, self.clock, self.outbox),
+        )
+
+    def reportable(self, member_id: int, ref: str) -> DealCard:
+        """The deal named, if the member may report on it now; else the reason why not."""
+        return self.as_member(
+            member_id, lambda s, m: DealCard.of(use_cases.reportable_deal(s, m, ref))
+        )
+
+    def report_progress(self, member_id: int, report: ProgressReport) -> DealCard:
+        return self.as_member(
+            member_id,
+            lambda s, m: use_cases.report_progress(s, m, report, self.clock, self.outbox),
+        )
+
+    def show(self, member_id: int, ref: str) -> DealDetail:
+        return self.as_member(member_id, lambda s, m: queries.show_deal(s, m, ref))
+
+    def my_open_deals(self, member_id: int) -> list[DealCard]:
+        return self.as_member(member_id, queries.open_deals_of)
+
+    def team_open_deals(self, member_id: int) -> list[DealCard]:
+        return self.as_member(member_id, queries.team_open_deals)
+
+    def waiting_tasks(self, member_id: int) -> list[AdviceTaskView]:
+        return self.as_member(member_id, queries.waiting_tasks)
+
+    def search(self, member_id: int, filters: SearchFilters) -> list[DealCard]:
+        return self.as_member(member_id, lambda s, m: queries.search_deals(s, m, filters))
+
+    def stats(self, member_id: int, filters: SearchFilters) -> Stats:
+        return self.as_member(member_id, lambda s, m: queries.deal_stats(s, m, filters))

@@ -1,0 +1,108 @@
+"""What use cases and queries hand back: plain values, safe to use after the transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from dealbot.domain.core.money import Money
+from dealbot.domain.deals.models import Deal, TimelineEntry
+
+
+@dataclass(frozen=True)
+class DealCard:
+    id: int
+    ref: str
+    title: str
+    customer: str
+    industry: str
+    company_size: str
+    money: Money
+    owner: str
+    owner_handle: str
+    team: str
+    status: str
+    expected_close: date | None
+    opened_at: datetime
+    closed_at: datetime | None
+
+    @classmethod
+    def of(cls, deal: Deal) -> DealCard:
+        return cls(
+            id=deal.id,
+            ref=deal.ref,
+            title=deal.title,
+            customer=deal.customer.name,
+            industry=deal.industry,
+            company_size=deal.company_size,
+            money=deal.money,
+            owner=deal.owner.name,
+            owner_handle=deal.owner.handle,
+            team=deal.team.name,
+            status=deal.status,
+            expected_close=deal.expected_close,
+            opened_at=deal.opened_at,
+            closed_at=deal.closed_at,
+        )
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    kind: str
+    actor: str
+    at: datetime
+    activity: str | None
+    progress: str | None
+    notes: str | None
+
+    @classmethod
+    def of(cls, entry: TimelineEntry, *, hide_notes: bool = False) -> TimelineItem:
+        return cls(
+            kind=entry.kind,
+            actor=entry.actor.name,
+            at=entry.at,
+            activity=entry.activity,
+            progress=entry.progress,
+            notes=None if hide_notes else entry.notes,
+        )
+
+
+@dataclass(frozen=True)
+class DealDetail:
+    card: DealCard
+    source: str | None
+    notes: str | None
+    lost_reason: str | None
+    timeline: tuple[TimelineItem, ...]
+
+
+@dataclass(frozen=True)
+class AdviceTaskView:
+    task_id: int
+    deal: DealCard
+    done: bool
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """Counts and amounts of one industry or company size."""
+
+    key: str
+    deals: int
+    won: int
+    lost: int
+    amounts: dict[str, Decimal]
+
+    @property
+    def win_rate(self) -> float | None:
+        closed = self.won + self.lost
+        return self.won / closed if closed else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    total: GroupFigures
+    by_industry: tuple[GroupFigures, ...]
+    by_company_size: tuple[GroupFigures, ...]
+    funnel: tuple[tuple[str, int], ...]

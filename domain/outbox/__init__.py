@@ -1,0 +1,1 @@
+"""The outbox: notifications written with the change, delivered per platform and place."""

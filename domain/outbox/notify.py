@@ -1,0 +1,202 @@
+"""Writing notifications into the outbox, inside the transaction of the change that causes them.
+
+`notify` takes what the notification is about (a subject and a kind), who gets it (recipients
+resolved by the routing policy) and an idempotency key; it writes one notification per
+recipient and one delivery per platform address that recipient has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from dealbot.domain.core.models import Member, Team
+from dealbot.domain.core.routing import Audience, Placement, Route
+from dealbot.domain.core.store import insert_ignoring
+from dealbot.domain.outbox.models import Delivery, DeliveryState, Lane, Notification
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a notification is about; `thread_key` groups posts about it in one thread."""
+
+    type: str
+    id: int
+    thread_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """The team feed (no member) or one member, and where the message goes for them."""
+
+    audience: str
+    placement: Placement
+    member: Member | None = None
+
+    @property
+    def to_feed(self) -> bool:
+        return self.member is None
+
+
+class Addresses(Protocol):
+    """Where a team's feed or a member is reached: (platform, address) pairs."""
+
+    def of(self, team: Team, member: Member | None) -> list[tuple[str, str]]: ...
+
+
+class ChatAddresses:
+    """Slack and Telegram, as the directory knows each person and team."""
+
+    def of(self, team: Team, member: Member | None) -> list[tuple[str, str]]:
+        if member is None:
+            places = [("slack", team.slack_channel), ("telegram", team.telegram_chat)]
+        else:
+            places = [("slack", member.slack_user), ("telegram", member.telegram_user)]
+        return [(platform, str(address)) for platform, address in places if address is not None]
+
+
+class LocalAddresses:
+    """The shell: everything is printed in the terminal, nothing reaches a chat platform."""
+
+    def of(self, team: Team, member: Member | None) -> list[tuple[str, str]]:
+        return [("shell", f"dm:{member.handle}" if member else f"feed:{team.id}")]
+
+
+def resolve(
+    routes: Iterable[Route], audiences: Mapping[Audience, Sequence[Member | None]]
+) -> list[Recipient]:
+    """The routes a team uses for an event, turned into the people and feeds they name."""
+    recipients: list[Recipient] = []
+    for chosen in routes:
+        if chosen.audience is Audience.FEED:
+            recipients.append(Recipient(chosen.audience.value, chosen.placement))
+            continue
+        for member in audiences.get(chosen.audience, ()):
+            if member is not None and member.active:
+                recipients.append(Recipient(chosen.audience.value, chosen.placement, member))
+    return recipients
+
+
+Params = dict[str, Any] | Callable[[Recipient], dict[str, Any]]
+
+
+class Outbox:
+    def __init__(self, addresses: Addresses | None = None) -> None:
+        self.addresses: Addresses = addresses or ChatAddresses()
+
+    def notify(
+        self,
+        session: Session,
+        *,
+        key: str,
+        kind: str,
+        team: Team,
+        recipients: Iterable[Recipient],
+        params: Params,
+        now: datetime,
+        subject: Subject | None = None,
+        platform: str | None = None,
+    ) -> list[int]:
+        """Queue `kind` for each recipient; returns the new notifications' ids.
+
+        `key` makes the notification idempotent: written again (a retried request, a second
+        reminder sweep) it is not queued twice. `platform` limits it to one platform (an
+        answer to the person who acted goes back where they acted).
+        """
+        written: list[int] = []
+        for recipient in recipients:
+            member = recipient.member
+            values = params(recipient) if callable(params) else params
+            notification_id = insert_ignoring(
+                session,
+                Notification.__table__,  # type: ignore[arg-type]
+                {
+                    "key": f"{key}:{recipient.audience}:{recipient.placement.value}:"
+                    f"{member.id if member else 'feed'}",
+                    "kind": kind,
+                    "team_id": team.id,
+                    "subject_type": subject.type if subject else None,
+                    "subject_id": subject.id if subject else None,
+                    "thread_key": subject.thread_key if subject else None,
+                    "audience": recipient.audience,
+                    "placement": recipient.placement.value,
+                    "recipient_id": member.id if member else None,
+                    "params": values,
+                    "created_at": now,
+                },
+                ["key"],
+            )
+            if notification_id is None:
+                continue
+            written.append(notification_id)
+            for place, address in self.addresses.of(team, member):
+                if platform is None or place == platform:
+                    add_delivery(session, notification_id, place, address, now)
+        return written
+
+
+def lane_id(session: Session, platform: str, address: str) -> int:
+    """The lane of a place, made on first use (by whichever process gets there first)."""
+    insert_ignoring(
+        session,
+        Lane.__table__,  # type: ignore[arg-type]
+        {"platform": platform, "address": address, "state": "open", "parkings": 0},
+        ["platform", "address"],
+    )
+    return session.scalars(
+        select(Lane.id).where(Lane.platform == platform, Lane.address == address)
+    ).one()
+
+
+def current_address(session: Session, platform: str, address: str) -> str:
+    """Where a place is now: a Telegram group that became a supergroup has a new id."""
+    for _ in range(3):
+        moved = session.scalar(
+            select(Lane.moved_to).where(Lane.platform == platform, Lane.address == address)
+        )
+        if moved is None:
+            break
+        address = moved
+    return address
+
+
+def add_delivery(
+    session: Session, notification_id: int, platform: str, address: str, now: datetime
+) -> None:
+    address = current_address(session, platform, address)
+    session.add(
+        Delivery(
+            notification_id=notification_id,
+            platform=platform,
+            address=address,
+            lane_id=lane_id(session, platform, address),
+            state=DeliveryState.PENDING.value,
+            attempts=0,
+            parts_sent=0,
+            external_ids=[],
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+    session.flush()
+
+
+def drop_feed_deliveries(session: Session, thread_key: str) -> int:
+    """Take back what has not yet reached the feed about a subject (a deal that was lost)."""
+    feed_notes = select(Notification.id).where(
+        Notification.thread_key == thread_key, Notification.audience == Audience.FEED.value
+    )
+    result = session.execute(
+        update(Delivery)
+        .where(
+            Delivery.notification_id.in_(feed_notes),
+            Delivery.state == DeliveryState.PENDING.value,
+        )
+        .values(state=DeliveryState.DROPPED.value)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,49 @@
+"""What every deployment answers whatever its capabilities: help, language, delivery notices."""
+
+from __future__ import annotations
+
+from dealbot.domain.core.desk import PeopleDesk
+from dealbot.domain.outbox.delivery import (
+    CHAT_MOVED,
+    DELIVERY_PARKED,
+    LANE_PARKED,
+    PERSON_UNREACHABLE,
+)
+from dealbot.handlers.core.i18n import Translator, supported_locale
+from dealbot.handlers.core.outcomes import Outcome
+from dealbot.handlers.core.registry import Ask, Note, Registry
+from dealbot.handlers.core.router import Router, error_reply
+from dealbot.handlers.core.ui import Message, Reply
+
+
+def register(registry: Registry, people: PeopleDesk) -> None:
+    async def help_(ask: Ask, args: list[str]) -> Outcome:
+        lines = tuple(ask.t(c.help_key) for c in registry.commands.values())
+        return Reply.of(
+            Message(title=ask.t("help-heading"), lines=lines, footer=ask.t("help-refs"))
+        )
+
+    async def lang(ask: Ask, args: list[str]) -> Outcome:
+        if not args:
+            return Reply.of(Message(title=ask.t("lang-current", locale=ask.t("language-name"))))
+        locale = supported_locale(args[0])
+        if locale is None:
+            return error_reply(ask.t, ask.t("error-lang-unknown", value=args[0]))
+        await Router.call(people.choose_locale, ask.person.id, locale)
+        chosen = Translator(locale, ask.person.timezone)
+        return Reply.of(Message(title=chosen("lang-set", locale=chosen("language-name"))))
+
+    registry.command("help", help_, help_key="help-help")
+    registry.command("lang", lang, help_key="help-lang")
+    for kind in (DELIVERY_PARKED, LANE_PARKED, PERSON_UNREACHABLE, CHAT_MOVED):
+        registry.notification(kind, notice)
+
+
+def notice(t: Translator, note: Note) -> Message:
+    """Something about delivery that an admin or a leader should act on."""
+    args = {k: str(v) for k, v in note.params.items() if v is not None}
+    if "platform" in args:  # a brand name, the same in every language
+        args["platform"] = args["platform"].capitalize()
+    return Message(
+        title=t(f"note-{note.kind}", **args), lines=(t(f"note-{note.kind}-what", **args),)
+    )

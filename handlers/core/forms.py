@@ -1,0 +1,231 @@
+"""Forms declared once, with their validation; each front end draws them its own way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from babel.numbers import is_currency
+
+from dealbot.domain.core.errors import DomainError, Invalid
+from dealbot.domain.core.money import Money
+from dealbot.domain.core.refs import format_ref, parse_ref
+from dealbot.domain.core.text import cleaned
+from dealbot.handlers.core.amounts import parse_amount
+from dealbot.handlers.core.i18n import Translator
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    CHOICE = "choice"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    DATE = "date"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What a form may draw on while it is filled in: the reader, the lists, the defaults."""
+
+    translator: Translator
+    choices: Mapping[str, tuple[Choice, ...]] = field(default_factory=dict)
+    defaults: Mapping[str, str] = field(default_factory=dict)
+
+    def options(self, name: str) -> tuple[Choice, ...]:
+        return self.choices.get(name, ())
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = True
+    max_length: int | None = None
+    # The registered data source that lists the choices (see Registry.source).
+    source: str | None = None
+    # Choices offered as a person types (thousands of customers): asked with what was typed.
+    typeahead: bool = False
+    # A choice field that also takes a new value typed in (a customer's name), never a bare
+    # number: that would be a list number out of range, not a name.
+    open_choice: bool = False
+    # A choice field that also takes a reference with this letter (`D-12` for a deal).
+    ref_letter: str | None = None
+    # Fixed choices, as (value, catalog group) for enumerations.
+    enum: tuple[str, tuple[str, ...]] | None = None
+    ask_if: Callable[[Mapping[str, Any]], bool] | None = None
+
+    def label(self, t: Translator) -> str:
+        return t.field_label(self.name)
+
+    def hint(self, t: Translator) -> str | None:
+        key = f"hint-{self.name.replace('_', '-')}"
+        return t(key) if t.has(key) else None
+
+    def options(self, context: FormContext) -> tuple[Choice, ...]:
+        if self.enum is not None:
+            group, values = self.enum
+            return tuple(Choice(v, context.translator.choice(group, v)) for v in values)
+        return context.options(self.name)
+
+    def applies(self, values: Mapping[str, Any]) -> bool:
+        return self.ask_if is None or self.ask_if(values)
+
+    def parse(self, raw: str | None, context: FormContext) -> Any:
+        """The value typed or chosen, or raises Invalid naming what is wrong."""
+        text = cleaned(raw or "").strip()
+        if not text:
+            if self.required:
+                raise Invalid("error-required", field=self.name)
+            return None
+        if self.max_length is not None and len(text) > self.max_length:
+            raise Invalid(
+                "error-too-long", field=self.name, limit=self.max_length, length=len(text)
+            )
+        return PARSERS[self.kind](self, text, context)
+
+
+def _text(field: Field, text: str, context: FormContext) -> str:
+    return text
+
+
+def pick(options: tuple[Choice, ...], text: str) -> Choice | None:
+    """The option a person meant: its list number, its value or its label, in any case."""
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    if folded.isdigit() and options:
+        number = int(folded)
+        return options[number - 1] if 0 < number <= len(options) else None
+    for option in options:
+        if folded in (option.value.casefold(), option.label.casefold()):
+            return option
+    return None
+
+
+def _choice(field: Field, text: str, context: FormContext) -> str:
+    options = field.options(context)
+    chosen = pick(options, text)
+    if chosen is not None:
+        return chosen.value
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if folded.isdigit():
+        if options:
+            raise Invalid("error-choice-range", field=field.name, value=text, last=len(options))
+        if field.open_choice:
+            raise Invalid("error-name-is-number", field=field.name, value=text)
+    if field.ref_letter is not None:
+        number = parse_ref(text, field.ref_letter)
+        if number is not None:
+            return format_ref(field.ref_letter, number)
+    if field.open_choice:
+        return text
+    if field.ref_letter is not None:
+        raise Invalid(f"error-{field.name}-unknown", field=field.name, ref=text)
+    raise Invalid(
+        "error-choice",
+        field=field.name,
+        value=text,
+        choices=context.translator.listing([o.label for o in options], "or"),
+    )
+
+
+def _amount(field: Field, text: str, context: FormContext) -> Decimal:
+    amount = parse_amount(text, context.translator.babel)
+    if amount <= 0:
+        raise Invalid("error-amount-not-positive")
+    return amount
+
+
+def _currency(field: Field, text: str, context: FormContext) -> str:
+    code = unicodedata.normalize("NFKC", text).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code) or not is_currency(code):
+        raise Invalid("error-currency-unknown", currency=text)
+    return code
+
+
+def _date(field: Field, text: str, context: FormContext) -> date:
+    compact = unicodedata.normalize("NFKC", text).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", compact):
+        raise Invalid("error-date-format", value=text)
+    try:
+        return date.fromisoformat(compact)
+    except ValueError:
+        raise Invalid("error-date-invalid", value=text) from None
+
+
+PARSERS: dict[Kind, Callable[[Field, str, FormContext], Any]] = {
+    Kind.TEXT: _text,
+    Kind.LONG_TEXT: _text,
+    Kind.CHOICE: _choice,
+    Kind.AMOUNT: _amount,
+    Kind.CURRENCY: _currency,
+    Kind.DATE: _date,
+}
+
+FormCheck = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    fields: tuple[Field, ...]
+    # Checks across fields; raises Invalid with `field=` naming where the error shows.
+    check: FormCheck | None = None
+    submit_key: str = "form-submit"
+    title_key: str = ""
+
+    def title(self, t: Translator, **args: Any) -> str:
+        return t(self.title_key or f"form-{self.id}-title", **args)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def has_field(self, name: str) -> bool:
+        return any(f.name == name for f in self.fields)
+
+    def visible_fields(self, fixed: Mapping[str, Any]) -> list[Field]:
+        return [f for f in self.fields if f.name not in fixed]
+
+    def validate(
+        self, raw: Mapping[str, str | None], fixed: Mapping[str, Any], context: FormContext
+    ) -> tuple[dict[str, Any], dict[str, DomainError]]:
+        """Parse every answer; errors are keyed by field and nothing typed is thrown away."""
+        values: dict[str, Any] = dict(fixed)
+        errors: dict[str, DomainError] = {}
+        for f in self.fields:
+            if f.name in fixed:
+                continue
+            if not f.applies(values):
+                values[f.name] = None
+                continue
+            try:
+                values[f.name] = f.parse(raw.get(f.name), context)
+            except Invalid as error:
+                errors[f.name] = error
+        if not errors and self.check is not None:
+            try:
+                self.check(values)
+            except Invalid as error:
+                errors[str(error.args_for_message.get("field", self.fields[0].name))] = error
+        return values, errors
+
+
+def money_check(values: dict[str, Any]) -> None:
+    """Amount and currency together: no more decimals than the currency has, not too large."""
+    if values.get("amount") is None or values.get("currency") is None:
+        return
+    try:
+        Money.of(values["amount"], values["currency"])
+    except Invalid as error:
+        raise Invalid(error.key, **{**error.args_for_message, "field": "amount"}) from None

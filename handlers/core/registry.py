@@ -1,0 +1,119 @@
+"""The registries a capability adds to: commands, buttons, forms with their submitters, checks
+and data sources, and notification kinds with their message builders.
+
+Renderers (Slack, Telegram, shell) only ever ask the registry; they know no capability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dealbot.domain.core.views import Person
+from dealbot.handlers.core.forms import Choice, Form
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.outcomes import FormRequest, Outcome
+from dealbot.handlers.core.ui import Button, Message, Reply
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Who is asking, in their language, on which platform."""
+
+    person: Person
+    t: Translator
+    platform: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A notification as a message builder reads it."""
+
+    kind: str
+    audience: str
+    placement: str
+    params: dict[str, Any]
+
+
+CommandRun = Callable[[Ask, list[str]], Awaitable[Outcome]]
+ActionRun = Callable[[Ask, str], Awaitable[Outcome]]
+Submit = Callable[[Ask, FormRequest, dict[str, Any]], Awaitable[Reply]]
+# Checks an answer as soon as it is given (the deal named exists and is open); raises DomainError.
+Check = Callable[[Ask, Any, Mapping[str, Any]], Awaitable[None]]
+# The choices of a field; `query` is what the person typed so far for a type-ahead field.
+Source = Callable[[Ask, str | None], Awaitable[list[Choice]]]
+NoteBuilder = Callable[[Translator, Note], Message]
+
+
+@dataclass(frozen=True)
+class HomeRow:
+    """One line of a person's overview (Slack's App Home), with the button that acts on it."""
+
+    text: str
+    button: Button | None = None
+
+
+# A section of the overview: its rows for the person asking.
+HomeSection = Callable[[Ask], Awaitable[list[HomeRow]]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    run: CommandRun
+    help_key: str
+    # Shown in Telegram's command menu and usable there as `/name` on its own.
+    menu: bool = True
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    form: Form
+    submit: Submit
+    checks: Mapping[str, Check] = field(default_factory=dict)
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.commands: dict[str, Command] = {}
+        self.actions: dict[str, ActionRun] = {}
+        self.forms: dict[str, FormEntry] = {}
+        self.sources: dict[str, Source] = {}
+        self.notes: dict[str, NoteBuilder] = {}
+        self.home: dict[str, HomeSection] = {}
+
+    @staticmethod
+    def _add(table: dict[str, Any], name: str, item: Any, what: str) -> None:
+        if name in table:
+            raise ValueError(f"two capabilities register the {what} {name!r}")
+        table[name] = item
+
+    def command(self, name: str, run: CommandRun, *, help_key: str, menu: bool = True) -> None:
+        self._add(self.commands, name, Command(name, run, help_key, menu), "command")
+
+    def action(self, name: str, run: ActionRun) -> None:
+        """A button: its value arrives as typed by the platform, to be checked by `run`."""
+        if ":" in name:
+            raise ValueError("an action name may not contain ':'")
+        self._add(self.actions, name, run, "button action")
+
+    def form(self, form: Form, submit: Submit, checks: Mapping[str, Check] | None = None) -> None:
+        unknown = set(checks or {}) - {f.name for f in form.fields}
+        if unknown:
+            raise ValueError(f"checks for fields {sorted(unknown)} that {form.id} does not have")
+        self._add(self.forms, form.id, FormEntry(form, submit, dict(checks or {})), "form")
+
+    def source(self, name: str, fetch: Source) -> None:
+        self._add(self.sources, name, fetch, "data source")
+
+    def notification(self, kind: str, build: NoteBuilder) -> None:
+        self._add(self.notes, kind, build, "notification kind")
+
+    def home_section(self, title_key: str, rows: HomeSection) -> None:
+        """A section of the person's overview, titled by the catalog message `title_key`."""
+        self._add(self.home, title_key, rows, "home section")
+
+    @property
+    def form_declarations(self) -> dict[str, Form]:
+        return {name: entry.form for name, entry in self.forms.items()}

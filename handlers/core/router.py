@@ -1,0 +1,175 @@
+"""The neutral conversation: a command, a click or a submission turned into a capability's
+handler through the registry, whatever front end it came from."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shlex
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from dealbot.domain.core.desk import REPLY, PeopleDesk
+from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.views import Person
+from dealbot.handlers.core.forms import Choice, FormContext
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
+from dealbot.handlers.core.registry import Ask, Note, Registry
+from dealbot.handlers.core.ui import Message, Reply
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# How many type-ahead matches a person is offered at once (a phone screen, a Slack menu).
+MATCHES = 20
+
+
+def error_reply(t: Translator, text: str) -> Reply:
+    return Reply.of(Message(title=t("error-heading"), lines=(text,)))
+
+
+def split_command(text: str) -> tuple[str, list[str]]:
+    """`/deal update D-12` → ("update", ["D-12"]); `new` → ("new", [])."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    if words and words[0].lstrip("/").lower() == "deal":
+        words = words[1:]
+    if not words:
+        return "help", []
+    return words[0].lstrip("/").split("@", 1)[0].lower(), words[1:]
+
+
+class Router:
+    def __init__(self, registry: Registry, people: PeopleDesk) -> None:
+        self.registry = registry
+        self.people = people
+
+    @staticmethod
+    async def call(fn: Callable[..., T], *args: Any) -> T:
+        # The store is synchronous; keep the one event loop free for everyone else.
+        return await asyncio.to_thread(fn, *args)
+
+    # who is asking
+    async def person(self, **identity: Any) -> Person:
+        return await self.call(lambda: self.people.person(**identity))
+
+    async def everyone(self) -> list[Person]:
+        return await self.call(self.people.people)
+
+    @staticmethod
+    def ask(person: Person, platform: str) -> Ask:
+        return Ask(person, Translator(person.locale, person.timezone), platform)
+
+    # commands and clicks
+    def command_names(self) -> list[str]:
+        return list(self.registry.commands)
+
+    async def command(self, person: Person, text: str, platform: str) -> Outcome:
+        ask = self.ask(person, platform)
+        name, args = split_command(text)
+        command = self.registry.commands.get(name)
+        if command is None:
+            return error_reply(ask.t, ask.t("error-unknown-command", command=name))
+        try:
+            return await command.run(ask, args)
+        except DomainError as error:
+            return error_reply(ask.t, ask.t.error(error))
+
+    async def press(self, person: Person, action: str, value: str, platform: str) -> Outcome:
+        """A button click: authorised by the capability, whatever the front end showed to whom."""
+        ask = self.ask(person, platform)
+        run = self.registry.actions.get(action)
+        if run is None:
+            return error_reply(ask.t, ask.t("error-button-unknown"))
+        try:
+            return await run(ask, value)
+        except DomainError as error:
+            return error_reply(ask.t, ask.t.error(error))
+        except ValueError:  # a value that no button of ours carries
+            return error_reply(ask.t, ask.t("error-button-unknown"))
+
+    # forms
+    def decode_request(self, data: object) -> FormRequest:
+        return FormRequest.from_json(data, self.registry.form_declarations)
+
+    async def context(
+        self,
+        ask: Ask,
+        request: FormRequest,
+        need: Iterable[str] | None = None,
+        offered: Mapping[str, tuple[Choice, ...]] | None = None,
+    ) -> FormContext:
+        """The lists the fields in `need` (all by default) choose from, and the defaults.
+
+        Type-ahead fields are not loaded whole: they choose from what was `offered` for the
+        person's last query.
+        """
+        names = set(need) if need is not None else {f.name for f in request.form.fields}
+        choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
+        for f in request.form.fields:
+            if f.name in names and f.source and not f.typeahead and f.name not in request.fixed:
+                choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
+        return FormContext(ask.t, choices, dict(request.defaults))
+
+    async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:
+        """What a type-ahead field offers for what the person typed."""
+        field = request.form.field(name)
+        if field.source is None:
+            return []
+        found = await self.registry.sources[field.source](ask, query)
+        return found[:MATCHES]
+
+    async def check(
+        self, ask: Ask, request: FormRequest, name: str, value: Any, values: Mapping[str, Any]
+    ) -> str | None:
+        """An answer checked as soon as it is given: None if fine, else what is wrong."""
+        check = self.registry.forms[request.form.id].checks.get(name)
+        if check is None or value is None:
+            return None
+        try:
+            await check(ask, value, values)
+        except DomainError as error:
+            return ask.t.error(error)
+        return None
+
+    async def validate(
+        self, ask: Ask, request: FormRequest, raw: Mapping[str, str | None], context: FormContext
+    ) -> tuple[dict[str, Any], FieldErrors | None]:
+        """Every answer parsed and checked; what is wrong keyed by field, nothing typed lost."""
+        values, errors = request.form.validate(raw, request.fixed, context)
+        shown = {k: ask.t.error(e) for k, e in errors.items()}
+        for name in self.registry.forms[request.form.id].checks:
+            if name not in shown and name not in request.fixed:
+                problem = await self.check(ask, request, name, values.get(name), values)
+                if problem is not None:
+                    shown[name] = problem
+        return values, FieldErrors(shown) if shown else None
+
+    async def submit(
+        self, ask: Ask, request: FormRequest, values: dict[str, Any]
+    ) -> Reply | FieldErrors:
+        """Act on a form whose answers validated; a refusal tied to a field comes back to it."""
+        entry = self.registry.forms[request.form.id]
+        try:
+            return await entry.submit(ask, request, values)
+        except DomainError as error:
+            name = error.args_for_message.get("field")
+            if isinstance(name, str) and request.form.has_field(name) and name not in request.fixed:
+                return FieldErrors({name: ask.t.error(error)})
+            return error_reply(ask.t, ask.t.error(error))
+
+    # what the dispatcher sends
+    def message(self, t: Translator, note: Note) -> Message:
+        if note.kind == REPLY:
+            return Message.from_json(note.params["message"])
+        return self.registry.notes[note.kind](t, note)
+
+    async def queue_reply(self, person: Person, platform: str, key: str, reply: Reply) -> None:
+        """An answer whose direct send failed goes through the outbox, so it is never lost."""
+        for number, message in enumerate(reply.messages):
+            params = {"message": message.to_json()}
+            await self.call(self.people.queue_reply, person.id, platform, f"{key}:{number}", params)

@@ -1,0 +1,109 @@
+"""State the front ends keep in the store, outside the domain: half-answered forms, and the
+platform requests already handled (Slack retries, Telegram update ids) across processes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, UniqueConstraint, delete, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dealbot.domain.core.models import Base
+from dealbot.domain.core.store import SessionFactory, insert_ignoring
+
+# Slack retries for up to about 5 minutes and Telegram redelivers for a day; a week is ample.
+KEEP_HANDLED = timedelta(days=7)
+
+
+class ConversationState(Base):
+    """A form half-answered on a platform without modals, so a restart loses nothing."""
+
+    __tablename__ = "conversation_states"
+    __table_args__ = (UniqueConstraint("platform", "chat_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_key: Mapped[str] = mapped_column(String(64))
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime]
+
+
+class HandledRequest(Base):
+    """A platform request already acted on, by whichever process got it first."""
+
+    __tablename__ = "handled_requests"
+    __table_args__ = (UniqueConstraint("platform", "request_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    request_key: Mapped[str] = mapped_column(String(128))
+    handled_at: Mapped[datetime]
+
+
+class FrontState:
+    def __init__(self, sessions: SessionFactory) -> None:
+        self.sessions = sessions
+
+    def load(self, platform: str, chat_key: str) -> dict[str, Any] | None:
+        with self.sessions.begin() as session:
+            row = session.scalar(
+                select(ConversationState).where(
+                    ConversationState.platform == platform, ConversationState.chat_key == chat_key
+                )
+            )
+            return dict(row.state) if row else None
+
+    def save(self, platform: str, chat_key: str, state: dict[str, Any], now: datetime) -> None:
+        with self.sessions.begin() as session:
+            row = session.scalar(
+                select(ConversationState).where(
+                    ConversationState.platform == platform, ConversationState.chat_key == chat_key
+                )
+            )
+            if row is None:
+                session.add(
+                    ConversationState(
+                        platform=platform, chat_key=chat_key, state=state, updated_at=now
+                    )
+                )
+            else:
+                row.state = state
+                row.updated_at = now
+
+    def clear(self, platform: str, chat_key: str) -> bool:
+        """Forget the chat's form; True when there was one."""
+        with self.sessions.begin() as session:
+            result = session.execute(
+                delete(ConversationState).where(
+                    ConversationState.platform == platform, ConversationState.chat_key == chat_key
+                )
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+    def first_time(self, platform: str, request_key: str, now: datetime) -> bool:
+        """True the first time a request is seen, across processes; False for every repeat."""
+        with self.sessions.begin() as session:
+            inserted = insert_ignoring(
+                session,
+                HandledRequest.__table__,  # type: ignore[arg-type]
+                {"platform": platform, "request_key": request_key[:128], "handled_at": now},
+                ["platform", "request_key"],
+            )
+            return inserted is not None
+
+    def forget(self, platform: str, request_key: str) -> None:
+        """Let a request through again (it was refused without anything being saved)."""
+        with self.sessions.begin() as session:
+            session.execute(
+                delete(HandledRequest).where(
+                    HandledRequest.platform == platform, HandledRequest.request_key == request_key
+                )
+            )
+
+    def forget_handled(self, now: datetime) -> int:
+        with self.sessions.begin() as session:
+            result = session.execute(
+                delete(HandledRequest).where(HandledRequest.handled_at < now - KEEP_HANDLED)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,76 @@
+"""A message as every front end draws it: plain text parts, escaped by each renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Button:
+    """A click that asks the server to do `action` on `value` (a short id, never a payload)."""
+
+    label: str
+    action: str
+    value: str
+    primary: bool = False
+
+
+@dataclass(frozen=True)
+class Message:
+    """A post, DM or reply. Every string is plain text as a person should read it."""
+
+    title: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    lines: tuple[str, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    footer: str | None = None
+
+    def plain(self) -> str:
+        """The whole message as plain text, for logs, the shell and notifications' fallback text."""
+        parts = [self.title] if self.title else []
+        parts.extend(f"{label}: {value}" for label, value in self.fields)
+        parts.extend(self.lines)
+        if self.footer:
+            parts.append(self.footer)
+        return "\n".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "fields": [list(f) for f in self.fields],
+            "lines": list(self.lines),
+            "buttons": [[b.label, b.action, b.value, b.primary] for b in self.buttons],
+            "footer": self.footer,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Message:
+        return cls(
+            title=data.get("title"),
+            fields=tuple((str(k), str(v)) for k, v in data.get("fields", ())),
+            lines=tuple(str(line) for line in data.get("lines", ())),
+            buttons=tuple(
+                Button(str(label), str(action), str(value), bool(primary))
+                for label, action, value, primary in data.get("buttons", ())
+            ),
+            footer=data.get("footer"),
+        )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the person who acted sees in answer."""
+
+    messages: tuple[Message, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, *messages: Message) -> Reply:
+        return cls(tuple(messages))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"messages": [m.to_json() for m in self.messages]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reply:
+        return cls(tuple(Message.from_json(m) for m in data.get("messages", ())))

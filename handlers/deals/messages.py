@@ -1,0 +1,188 @@
+"""Every message of the deal flow, built once from domain values as neutral `Message`s."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from dealbot.domain.core.money import Money
+from dealbot.domain.deals.views import AdviceTaskView, DealCard, DealDetail, GroupFigures, Stats
+from dealbot.handlers.core.i18n import Translator
+from dealbot.handlers.core.registry import Note
+from dealbot.handlers.core.ui import Button, Message
+
+ADVICE_ACTION = "advice"
+
+
+def _money(t: Translator, params: dict[str, Any]) -> str:
+    return t.money(Money(Decimal(params["amount"]), params["currency"]))
+
+
+def deal_fields(t: Translator, card: DealCard) -> tuple[tuple[str, str], ...]:
+    fields = [
+        (t("field-customer"), card.customer),
+        (t("field-amount"), t.money(card.money)),
+        (t("field-owner"), card.owner),
+        (t("field-industry"), t.choice("industry", card.industry)),
+        (t("field-company-size"), t.choice("size", card.company_size)),
+        (t("field-status"), t.choice("deal-status", card.status)),
+    ]
+    if card.expected_close:
+        fields.append((t("field-expected-close"), t.date(card.expected_close)))
+    return tuple(fields)
+
+
+def _snapshot(
+    t: Translator, params: dict[str, Any], *, brief: bool = False
+) -> list[tuple[str, str]]:
+    """The deal as it was when the event happened; `brief` keeps customer, amount, owner."""
+    fields = [
+        (t("field-customer"), params["customer"]),
+        (t("field-amount"), _money(t, params)),
+        (t("field-owner"), params["owner"]),
+    ]
+    if brief:
+        return fields
+    fields += [
+        (t("field-industry"), t.choice("industry", params["industry"])),
+        (t("field-company-size"), t.choice("size", params["company_size"])),
+    ]
+    if params.get("expected_close"):
+        fields.append(
+            (t("field-expected-close"), t.date(date.fromisoformat(params["expected_close"])))
+        )
+    return fields
+
+
+def _notes(t: Translator, params: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(t("field-notes"), params["notes"])] if params.get("notes") else []
+
+
+def _title(t: Translator, note: Note) -> str:
+    args = {k: v for k, v in note.params.items() if isinstance(v, str)}
+    audience_key = f"note-{note.kind}-{note.audience}"
+    return t(audience_key if t.has(audience_key) else f"note-{note.kind}", **args)
+
+
+def deal_opened(t: Translator, note: Note) -> Message:
+    params = note.params
+    lines: tuple[str, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    if params.get("task") is not None:
+        lines = (t("advice-task-ask", owner=params["owner"]),)
+        buttons = (Button(t("button-give-advice"), ADVICE_ACTION, str(params["task"]), True),)
+    return Message(
+        title=_title(t, note),
+        fields=tuple(_snapshot(t, params) + _notes(t, params)),
+        lines=lines,
+        buttons=buttons,
+    )
+
+
+def advice_given(t: Translator, note: Note) -> Message:
+    return Message(title=_title(t, note), lines=(note.params["advice"],))
+
+
+def progress(t: Translator, note: Note) -> Message:
+    fields = [(t("field-activity"), t.choice("activity", note.params["activity"]))]
+    return Message(title=_title(t, note), fields=tuple(fields + _notes(t, note.params)))
+
+
+def deal_won(t: Translator, note: Note) -> Message:
+    fields = _snapshot(t, note.params, brief=True) + _notes(t, note.params)
+    return Message(title=_title(t, note), fields=tuple(fields))
+
+
+def deal_lost(t: Translator, note: Note) -> Message:
+    fields = _snapshot(t, note.params, brief=True)
+    if note.params.get("lost_reason"):
+        fields.append((t("field-lost-reason"), note.params["lost_reason"]))
+    return Message(title=_title(t, note), fields=tuple(fields + _notes(t, note.params)))
+
+
+def deal_detail(t: Translator, detail: DealDetail) -> Message:
+    card = detail.card
+    fields = list(deal_fields(t, card))
+    if detail.source:
+        fields.append((t("field-source"), detail.source))
+    if detail.notes:
+        fields.append((t("field-notes"), detail.notes))
+    if detail.lost_reason:
+        fields.append((t("field-lost-reason"), detail.lost_reason))
+    lines = [t("timeline-heading")]
+    for item in detail.timeline:
+        what = t(f"timeline-{item.kind}", actor=item.actor)
+        if item.activity:
+            what += f" · {t.choice('activity', item.activity)}"
+        if item.progress and item.kind == "progress":
+            what += f" · {t.choice('status', item.progress)}"
+        line = f"{t.moment(item.at)} — {what}"
+        if item.notes:
+            line += f": {item.notes}"
+        lines.append(line)
+    return Message(
+        title=t("deal-heading", ref=card.ref, title=card.title),
+        fields=tuple(fields),
+        lines=tuple(lines),
+    )
+
+
+def deal_line(t: Translator, card: DealCard) -> str:
+    return t(
+        "deal-line",
+        ref=card.ref,
+        title=card.title,
+        customer=card.customer,
+        amount=t.money(card.money),
+        owner=card.owner,
+        status=t.choice("deal-status", card.status),
+    )
+
+
+def deal_list(t: Translator, heading_key: str, cards: Sequence[DealCard]) -> Message:
+    if not cards:
+        return Message(title=t(heading_key, count=0))
+    return Message(
+        title=t(heading_key, count=len(cards)),
+        lines=tuple(deal_line(t, c) for c in cards),
+    )
+
+
+def advice_task_line(t: Translator, task: AdviceTaskView) -> str:
+    return t("home-advice-task", ref=task.deal.ref, title=task.deal.title)
+
+
+def _figures_line(t: Translator, label: str, figures: GroupFigures) -> str:
+    rate = figures.win_rate
+    return t(
+        "stats-line",
+        label=label,
+        count=figures.deals,
+        won=figures.won,
+        lost=figures.lost,
+        rate=t.percent(rate) if rate is not None else "—",
+        amount=t.amounts(figures.amounts),
+    )
+
+
+def stats(t: Translator, figures: Stats) -> Message:
+    lines = [_figures_line(t, t("stats-total"), figures.total), t("stats-by-industry")]
+    lines += [_figures_line(t, t.choice("industry", g.key), g) for g in figures.by_industry] or [
+        t("list-empty")
+    ]
+    lines.append(t("stats-by-size"))
+    lines += [_figures_line(t, t.choice("size", g.key), g) for g in figures.by_company_size] or [
+        t("list-empty")
+    ]
+    lines.append(t("stats-funnel"))
+    lines += [
+        t("stats-funnel-step", stage=t.choice("deal-status", stage), count=count)
+        for stage, count in figures.funnel
+    ]
+    return Message(title=t("stats-heading", count=figures.total.deals), lines=tuple(lines))
+
+
+def info(text: str, *lines: str) -> Message:
+    return Message(title=text, lines=lines)

@@ -1,0 +1,52 @@
+"""State the front ends keep in the store (outside the domain), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from dealbot.domain.core.store import SessionFactory
+from dealbot.handlers.core.state import FrontState
+from support.store import FakeClock
+
+
+def test_a_request_is_handled_the_first_time_only(
+    sessions: SessionFactory, clock: FakeClock
+) -> None:
+    state = FrontState(sessions)
+    assert state.first_time("slack", "Ev123", clock.now()) is True
+    assert state.first_time("slack", "Ev123", clock.now()) is False
+    assert state.first_time("telegram", "Ev123", clock.now()) is True
+
+
+def test_a_refused_request_can_be_let_through_again(
+    sessions: SessionFactory, clock: FakeClock
+) -> None:
+    state = FrontState(sessions)
+    state.first_time("slack", "view:V1", clock.now())
+    state.forget("slack", "view:V1")
+    assert state.first_time("slack", "view:V1", clock.now()) is True
+
+
+def test_handled_requests_are_kept_a_week(sessions: SessionFactory, clock: FakeClock) -> None:
+    state = FrontState(sessions)
+    state.first_time("telegram", "update:1", clock.now())
+    clock.advance(days=6)
+    state.first_time("telegram", "update:2", clock.now())
+    clock.advance(days=2)
+
+    assert state.forget_handled(clock.now()) == 1
+    assert state.first_time("telegram", "update:1", clock.now()) is True
+    assert state.first_time("telegram", "update:2", clock.now()) is False
+
+
+def test_a_half_filled_form_survives_and_can_be_cleared(
+    sessions: SessionFactory, clock: FakeClock
+) -> None:
+    state = FrontState(sessions)
+    form = {"form": "deal-new", "answers": {"customer": "<b>AT&T</b> 🚀"}}
+
+    state.save("telegram", "42:7", form, clock.now())
+    state.save("telegram", "42:7", {**form, "step": 2}, clock.now())
+
+    assert state.load("telegram", "42:7") == {**form, "step": 2}
+    assert state.clear("telegram", "42:7") is True
+    assert state.load("telegram", "42:7") is None
+    assert state.clear("telegram", "42:7") is False

@@ -1,0 +1,149 @@
+"""A dispatcher over made-up platforms, to test delivery without any chat SDK."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from dealbot.bot.capabilities import Desks, build_desks, build_registry
+from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
+from dealbot.domain.core.models import Member, Team
+from dealbot.domain.core.store import SessionFactory
+from dealbot.domain.outbox.delivery import Envelope
+from dealbot.domain.outbox.notify import Outbox
+from dealbot.handlers.core.router import Router
+from dealbot.handlers.core.transport import PartsSent, Placement
+from dealbot.handlers.core.ui import Message
+from support.store import FakeClock
+
+
+class TwoPlatforms:
+    """Everyone and every feed is on `alpha` and on `beta`."""
+
+    def of(self, team: Team, member: Member | None) -> list[tuple[str, str]]:
+        place = f"dm-{member.handle}" if member else f"feed-{team.name}"
+        return [("alpha", place), ("beta", place)]
+
+
+@dataclass
+class RecordingTransport:
+    """A platform that records what it was sent and fails when told to.
+
+    `failures` are raised by the next sends, one each; `parts` splits every message into that
+    many parts; `crash_after` kills the process (KeyboardInterrupt) once that many parts went;
+    `die_after_accept` kills it after the platform took the next part but before the bot
+    heard back. `keys` is what the platform holds, for the read-back of a resend. `refuse`
+    names places whose every send fails with the given error.
+    """
+
+    platform: str = "alpha"
+    sent: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
+    failures: list[BaseException] = field(default_factory=list)
+    crash_after: int | None = None
+    die_after_accept: bool = False
+    parts: int = 1
+    refuse: dict[str, Exception] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    read_backs: int = 0
+
+    async def send(
+        self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
+    ) -> list[str]:
+        ids = list(envelope.external_ids[: envelope.parts_sent])
+        for part in range(len(ids), self.parts):
+            if envelope.address in self.refuse:
+                raise self.refuse[envelope.address]
+            if self.failures:
+                raise self.failures.pop(0)
+            if self.crash_after is not None and len(self.sent) >= self.crash_after:
+                raise KeyboardInterrupt  # the process dies mid-pass
+            title = message.title or ""
+            if self.parts > 1:
+                title += f" [{part + 1}/{self.parts}]"
+            self.sent.append((envelope.address, title, placement.thread_root, placement.broadcast))
+            ids.append(f"{self.platform}-{len(self.sent)}")
+            self.keys[envelope.key] = ids[0]
+            if self.die_after_accept:
+                self.die_after_accept = False
+                raise KeyboardInterrupt
+            if part < self.parts - 1:
+                await parts_sent(ids)
+        return ids
+
+    async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
+        self.read_backs += 1
+        found = self.keys.get(envelope.key)
+        return [found] if found else None
+
+
+@dataclass
+class World:
+    """The desks of every capability, writing to the outbox of both made-up platforms."""
+
+    sessions: SessionFactory
+    clock: FakeClock
+    desks: Desks
+    router: Router
+    outbox: Outbox
+
+    def dispatcher(
+        self,
+        *transports: RecordingTransport,
+        lease: timedelta = timedelta(seconds=30),
+        parallel: bool = False,
+        holder: str = "test-process",
+        max_attempts: int = 5,
+    ) -> Dispatcher:
+        return Dispatcher(
+            self.sessions,
+            list(transports),
+            self.router,
+            self.outbox,
+            holder=holder,
+            clock=self.clock,
+            policy=DeliveryPolicy(lease=lease, max_attempts=max_attempts, max_backoff=60),
+            parallel=parallel,
+        )
+
+
+def world(sessions: SessionFactory, clock: FakeClock) -> World:
+    outbox = Outbox(TwoPlatforms())
+    desks = build_desks(sessions, clock, outbox)
+    router = Router(build_registry(desks), desks.people)
+    return World(sessions, clock, desks, router, outbox)
+
+
+def envelope(address: str, *, person: bool = False, parts_sent: int = 0) -> Envelope:
+    """An envelope as a dispatcher hands it to a transport, for testing a transport alone."""
+    from datetime import UTC, datetime
+
+    from dealbot.domain.core.views import Person, TeamView
+    from dealbot.domain.outbox.delivery import Claim
+
+    recipient = (
+        Person(1, "kenji", "Kenji", "Tokyo Sales", 1, ("sales",), "en", "UTC", "JPY", None, None)
+        if person
+        else None
+    )
+    return Envelope(
+        claim=Claim(1, "token"),
+        key=f"test:{address}",
+        kind="deal_opened",
+        audience="owner" if person else "feed",
+        placement="dm" if person else "post",
+        params={},
+        platform="test",
+        address=address,
+        thread_key=None,
+        attempts=0,
+        parts_sent=parts_sent,
+        external_ids=tuple(f"earlier-{n}" for n in range(parts_sent)),
+        resend=False,
+        first_attempt_at=datetime(2026, 11, 2, tzinfo=UTC),
+        team=TeamView(1, "Tokyo Sales", "en", "UTC", "JPY"),
+        recipient=recipient,
+    )
+
+
+async def parts_recorded(ids: list[str]) -> bool:
+    return True
