@@ -17,5 +17,5 @@ fi
 
 echo "== installing $PACKAGE (chart labels in Japanese, Chinese and Russian)"
 apt-get update -qq
-# Recommends would add the much larger -extra weights; the renderer uses the regular one.
+# Recommends would add the much larger -extra weights; the renderer needs only Regular and Bold.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$PACKAGE" >/dev/null
