@@ -23,6 +23,8 @@ ALT_TEXT_LIMIT = 1000
 MAX_CATEGORIES = 40
 MAX_SERIES = 6
 MAX_DISPLAY_LENGTH = 32
+# Shorter than this, shortened labels would all read alike; the text is cut at the end instead.
+MIN_ALT_LABEL_LENGTH = 6
 # Shown for a missing value (a win rate with no closed deal yet) when the caller gave no text.
 NO_VALUE = "—"
 
@@ -156,27 +158,34 @@ class Chart:
 
     def alt_text(self, limit: int = ALT_TEXT_LIMIT) -> str:
         """The whole chart in plain text: the title, then every category with its value(s), one a
-        line. Past `limit` characters, category labels are shortened first; only if that is not
-        enough is the end cut (with an ellipsis), so the text always fits."""
+        line. Past `limit` characters the category labels are shortened, all to the same length,
+        so that every value stays; only if that is not enough is the end cut (with an ellipsis)."""
         heading = self.title
         if self.value_axis_label:
             heading = f"{heading} ({self.value_axis_label})"
-        for label_columns in (None, 40, 24, 12, 6):
-            text = "\n".join([heading, *self._value_lines(label_columns)])
+        values = [self._values_at(index) for index in range(len(self.categories))]
+        text = _alt_lines(heading, self.categories, values)
+        if len(text) <= limit:
+            return text
+        # What the labels may take once the heading, values, separators and newlines are in.
+        fixed = len(heading) + sum(len(": ") + len(shown) + len("\n") for shown in values)
+        label_length = (limit - fixed) // len(self.categories)
+        if label_length >= MIN_ALT_LABEL_LENGTH:
+            labels = [shorten(category, label_length) for category in self.categories]
+            text = _alt_lines(heading, labels, values)
             if len(text) <= limit:
                 return text
         return text[: limit - 1] + "…"
 
-    def _value_lines(self, label_columns: int | None) -> list[str]:
-        lines = []
-        for index, category in enumerate(self.categories):
-            label = category if label_columns is None else shorten(category, label_columns)
-            if len(self.series) == 1:
-                values = self.series[0].shown(index)
-            else:
-                values = "; ".join(f"{s.name} {s.shown(index)}" for s in self.series)
-            lines.append(f"{label}: {values}")
-        return lines
+    def _values_at(self, index: int) -> str:
+        if len(self.series) == 1:
+            return self.series[0].shown(index)
+        return "; ".join(f"{series.name} {series.shown(index)}" for series in self.series)
+
+
+def _alt_lines(heading: str, labels: Sequence[str], values: Sequence[str]) -> str:
+    lines = (f"{label}: {shown}" for label, shown in zip(labels, values, strict=True))
+    return "\n".join([heading, *lines])
 
 
 def plain_number(value: Number | None) -> str:
