@@ -17,6 +17,7 @@ from dealbot.handlers.charts.model import Chart, ChartKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
@@ -38,7 +39,8 @@ COLUMN_EM = 0.6
 LINE_SPACING = 1.3
 
 # Matplotlib's caches (fonts, text layout) are shared by the whole process and not made for two
-# threads drawing at once. Rendering holds the GIL nearly throughout, so taking turns costs nothing.
+# threads drawing at once. Rendering holds the GIL for most of its time anyway, so taking turns
+# costs little.
 _RENDER_LOCK = threading.Lock()
 
 
@@ -100,13 +102,17 @@ def build_figure(chart: Chart, font: ChartFont, *, width_px: int, height_px: int
         parse_math=False,
     )
     if chart.kind is ChartKind.BAR:
-        _draw_upright_bars(axes, chart, fonts, sizes)
+        bars = _draw_upright_bars(axes, chart, fonts, sizes)
     elif chart.kind is ChartKind.HORIZONTAL_BAR:
-        _draw_sideways_bars(axes, chart, fonts, sizes)
+        bars = _draw_sideways_bars(axes, chart, fonts, sizes)
     else:
         _draw_funnel(axes, chart, fonts, sizes)
     if len(chart.series) > 1:
+        # Handles and names given outright: matplotlib would leave out a name starting with "_".
+        # One bar stands for its series, as matplotlib would draw it for the whole container.
         legend = figure.legend(
+            [series_bars.patches[0] for series_bars in bars],
+            [series.name for series in chart.series],
             loc="outside upper right",
             prop=fonts.label,
             frameon=False,
@@ -188,7 +194,9 @@ class _Fonts:
         return _Fonts(self.title, self.label, value, self.axis)
 
 
-def _draw_upright_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -> None:
+def _draw_upright_bars(
+    axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes
+) -> list[BarContainer]:
     count, series_count = len(chart.categories), len(chart.series)
     bar_width = GROUP_WIDTH / series_count
     slot_px = sizes.width_px * 0.9 / count
@@ -199,6 +207,7 @@ def _draw_upright_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -
     value_pt = min(sizes.value_pt, max(7.0, bar_px * 1.1 / (widest_value * _column_px(1.0))))
     rotation = 0 if widest_value * _column_px(value_pt) <= bar_px * 1.1 else 90
     fonts = fonts.with_value_size(value_pt)
+    drawn = []
     for index, series in enumerate(chart.series):
         offset = (index - (series_count - 1) / 2) * bar_width
         bars = axes.bar(
@@ -206,8 +215,8 @@ def _draw_upright_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -
             series.magnitudes(),
             width=bar_width,
             color=PALETTE[index],
-            label=series.name or None,
         )
+        drawn.append(bars)
         axes.bar_label(
             bars,
             labels=[series.shown(i) for i in range(count)],
@@ -237,11 +246,15 @@ def _draw_upright_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -
     axes.set_yticks([])
     axes.tick_params(axis="x", length=0, pad=6)
     _axis_labels(axes, fonts, below=chart.category_axis_label, side=chart.value_axis_label)
+    return drawn
 
 
-def _draw_sideways_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -> None:
+def _draw_sideways_bars(
+    axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes
+) -> list[BarContainer]:
     count, series_count = len(chart.categories), len(chart.series)
     bar_height = GROUP_WIDTH / series_count
+    drawn = []
     for index, series in enumerate(chart.series):
         offset = (index - (series_count - 1) / 2) * bar_height
         bars = axes.barh(
@@ -249,8 +262,8 @@ def _draw_sideways_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) 
             series.magnitudes(),
             height=bar_height,
             color=PALETTE[index],
-            label=series.name or None,
         )
+        drawn.append(bars)
         axes.bar_label(
             bars,
             labels=[series.shown(i) for i in range(count)],
@@ -265,6 +278,7 @@ def _draw_sideways_bars(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) 
     _category_rows(axes, chart, fonts, sizes)
     axes.set_xticks([])
     _axis_labels(axes, fonts, below=chart.value_axis_label, side=chart.category_axis_label)
+    return drawn
 
 
 def _draw_funnel(axes: Axes, chart: Chart, fonts: _Fonts, sizes: _Sizes) -> None:

@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 from PIL import Image
 
-from dealbot.handlers.charts import Chart, ChartKind, render_png
+from dealbot.handlers.charts import Chart, ChartKind, Series, render_png
 from dealbot.handlers.charts.fonts import find_chart_font
 from dealbot.handlers.charts.png import PALETTE, build_figure
 
@@ -158,3 +158,23 @@ def test_importing_the_charts_loads_no_matplotlib_and_rendering_no_pyplot() -> N
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
 
     assert done.returncode == 0, done.stderr
+
+
+def test_several_series_get_a_legend_naming_each_even_one_matplotlib_would_hide() -> None:
+    chart = Chart(
+        ChartKind.HORIZONTAL_BAR,
+        "Won and lost",
+        ("Retail", "Logistics"),
+        (Series("_won", (3, 4)), Series("Проиграно", (1, 2))),
+    )
+
+    figure = build_figure(chart, find_chart_font(), width_px=1200, height_px=800)
+
+    [legend] = figure.legends
+    assert [text.get_text() for text in legend.get_texts()] == ["_won", "Проиграно"]
+
+
+def test_one_series_needs_no_legend(sizes_zh: Chart) -> None:
+    figure = build_figure(sizes_zh, find_chart_font(), width_px=1200, height_px=800)
+
+    assert figure.legends == []
