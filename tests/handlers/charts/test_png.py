@@ -8,6 +8,8 @@ import struct
 import subprocess
 import sys
 import textwrap
+import warnings
+from decimal import Decimal
 from io import BytesIO
 
 import matplotlib
@@ -178,3 +180,22 @@ def test_one_series_needs_no_legend(sizes_zh: Chart) -> None:
     figure = build_figure(sizes_zh, find_chart_font(), width_px=1200, height_px=800)
 
     assert figure.legends == []
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        Chart.of("funnel", "Empty funnel", ["Lead", "Won"], [0, 0]),
+        Chart.of("bar", "Change", ["Q1", "Q2", "Q3"], [-3, 4, 0]),
+        Chart.of("horizontal_bar", "Change", ["Q1", "Q2"], [-3.5, Decimal("-1")]),
+        Chart.of("horizontal_bar", "No closed deal yet", ["Retail"], [None]),
+        Chart.of("bar", "One", ["Only"], [Decimal("0.5")], ["50 %"]),
+    ],
+    ids=["zero-funnel", "negative-bar", "negative-sideways", "no-value", "one-category"],
+)
+def test_edge_cases_still_draw(chart: Chart) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = render_png(chart)
+
+    assert png_size(png) == (1200, 800)
