@@ -35,6 +35,9 @@ rm -rf build/__editable__.dealbot-*
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]" \
     --config-settings editable_mode=strict
 
+# Charts draw Japanese, Chinese and Russian labels with one font; installs it only when missing.
+bash scripts/install_fonts.sh
+
 if [ "${DEALBOT_TEST_PG_URL}" = "postgresql+psycopg://dealbot:dealbot@127.0.0.1:5432/dealbot_test" ]; then
     echo "== starting PostgreSQL"
     start_postgres
