@@ -16,6 +16,7 @@ from dealbot.domain.core.routing import Placement as RoutePlacement
 from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.outbox import delivery
 from dealbot.domain.outbox.delivery import Envelope
+from dealbot.domain.outbox.models import DeliveryState
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.registry import Note
@@ -179,6 +180,8 @@ class Dispatcher:
             await self._store(delivery.postpone, claimed, now + self.policy.thread_wait)
             return 0
         message = self.message(envelope)
+        if envelope.edit_of is not None:
+            return await self._edit(transport, envelope, message, now)
         try:
             ids = await self._read_back(transport, envelope, placement)
             if ids is None:
@@ -201,6 +204,25 @@ class Dispatcher:
         if not await self._store(delivery.finish, claimed, ids, self.clock.now()):
             log.warning("delivery %s was sent but its claim had passed", claimed.delivery_id)
         return 1
+
+    async def _edit(
+        self, transport: Transport, envelope: Envelope, message: Message, now: datetime
+    ) -> int:
+        """Change a card where it was posted. A card never posted (parked, dropped) has
+        nothing to change; one still on its way is waited for."""
+        claimed = envelope.claim
+        if envelope.card_state == DeliveryState.PENDING.value:
+            await self._store(delivery.postpone, claimed, now + self.policy.thread_wait)
+            return 0
+        if envelope.card_state == DeliveryState.SENT.value and envelope.card_ids:
+            try:
+                await transport.edit(envelope, message, list(envelope.card_ids))
+            except (Unreachable, ChatMoved, PlaceGone) as error:
+                log.info("card %s not edited: %s", envelope.edit_of, error)
+            except DeliveryError as error:
+                await self._failed(envelope, error, now)
+                return 0
+        return int(await self._store(delivery.finish, claimed, [], self.clock.now()))
 
     async def _read_back(
         self, transport: Transport, envelope: Envelope, placement: Placement

@@ -161,7 +161,31 @@ def announce(
         params=params_for,
         now=now,
         subject=Subject("deal", deal.id, deal.thread_key),
+        card=lambda r: task_card(task) if task and r.placement is Placement.TASK else None,
     )
+
+
+def task_card(task: Task) -> str:
+    return f"task:{task.id}"
+
+
+def change_task_card(
+    session: Session, outbox: Outbox, task: Task, kind: str, now: datetime, **params: Any
+) -> None:
+    """Every place that shows the task's card now says what became of it, without buttons."""
+    deal = task.deal
+    outbox.edit_card(
+        session,
+        key=f"{task_card(task)}:{kind}",
+        card_key=task_card(task),
+        kind=kind,
+        params={"ref": deal.ref, "title": deal.title, **params},
+        now=now,
+    )
+
+
+TASK_DONE = "task_done"
+TASK_CLOSED = "task_closed"
 
 
 def _find_or_add_customer(
@@ -274,6 +298,7 @@ def give_advice(
     )
     if getattr(done, "rowcount", 0) != 1:
         raise Conflict("error-advice-done", ref=task.deal.ref)
+    change_task_card(session, outbox, task, TASK_DONE, now, actor=actor.name)
     entry = TimelineEntry(
         deal_id=task.deal_id, kind=TimelineKind.ADVICE.value, actor_id=actor.id, at=now, notes=text
     )
@@ -322,7 +347,12 @@ def _advance(session: Session, deal: Deal, **values: Any) -> None:
 
 
 def _close(
-    session: Session, deal: Deal, status: DealStatus, lost_reason: str | None, now: datetime
+    session: Session,
+    outbox: Outbox,
+    deal: Deal,
+    status: DealStatus,
+    lost_reason: str | None,
+    now: datetime,
 ) -> None:
     _advance(
         session,
@@ -332,11 +362,18 @@ def _close(
         last_progress_at=now,
         lost_reason=lost_reason,
     )
+    open_tasks = list(
+        session.scalars(
+            select(Task).where(Task.deal_id == deal.id, Task.state == TaskState.OPEN.value)
+        )
+    )
     session.execute(
         update(Task)
         .where(Task.deal_id == deal.id, Task.state == TaskState.OPEN.value)
         .values(state=TaskState.CLOSED.value, done_at=now)
     )
+    for task in open_tasks:
+        change_task_card(session, outbox, task, TASK_CLOSED, now, status=status.value)
     if status is DealStatus.LOST:
         drop_feed_deliveries(session, deal.thread_key)
 
@@ -352,7 +389,7 @@ def report_progress(
     now = clock.now()
     closing = CLOSING.get(report.status)
     if closing is not None:
-        _close(session, deal, closing, lost_reason, now)
+        _close(session, outbox, deal, closing, lost_reason, now)
     elif report.status is ProgressStatus.NEGOTIATION:
         _advance(
             session,

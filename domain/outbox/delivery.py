@@ -66,6 +66,10 @@ class Envelope:
     first_attempt_at: datetime | None
     team: TeamView
     recipient: Person | None
+    # An edit of an earlier card: the platform ids of that card's message, when it is out.
+    edit_of: int | None = None
+    card_ids: tuple[str, ...] = ()
+    card_state: str | None = None
 
     @property
     def to_feed(self) -> bool:
@@ -141,6 +145,7 @@ def claim(session: Session, delivery_id: int, holder: str, lease: timedelta) -> 
 def envelope(session: Session, claimed: Claim) -> Envelope:
     row = session.get_one(Delivery, claimed.delivery_id)
     note = row.notification
+    card = session.get(Delivery, row.edit_of) if row.edit_of is not None else None
     return Envelope(
         claim=claimed,
         key=f"{note.key}@{row.platform}",
@@ -158,6 +163,9 @@ def envelope(session: Session, claimed: Claim) -> Envelope:
         first_attempt_at=row.first_attempt_at,
         team=TeamView.of(note.team),
         recipient=Person.of(note.recipient) if note.recipient else None,
+        edit_of=row.edit_of,
+        card_ids=tuple(str(i) for i in card.external_ids or ()) if card else (),
+        card_state=card.state if card else None,
     )
 
 
@@ -216,7 +224,8 @@ def finish(
         return False
     row = session.get_one(Delivery, claimed.delivery_id)
     note = row.notification
-    if note.placement == Placement.POST.value and note.thread_key and external_ids:
+    first_post = note.placement == Placement.POST.value and row.edit_of is None
+    if first_post and note.thread_key and external_ids:
         insert_ignoring(
             session,
             Thread.__table__,  # type: ignore[arg-type]

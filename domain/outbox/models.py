@@ -41,6 +41,8 @@ class Notification(Base):
     subject_id: Mapped[int | None] = mapped_column(Integer)
     # Posts about one subject (a deal) share a thread on platforms that have threads.
     thread_key: Mapped[str | None] = mapped_column(String(48))
+    # A card that may change later (a task, an approval): every place showing it is edited.
+    card_key: Mapped[str | None] = mapped_column(String(48), index=True)
     audience: Mapped[str] = mapped_column(String(16))
     placement: Mapped[str] = mapped_column(String(16))
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
@@ -83,6 +85,8 @@ class Delivery(Base):
     platform: Mapped[str] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(64))
     lane_id: Mapped[int] = mapped_column(ForeignKey("lanes.id"))
+    # An edit of the card this earlier delivery put in the same place, rather than a new post.
+    edit_of: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id"))
     state: Mapped[str] = mapped_column(String(8), default=DeliveryState.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]

@@ -83,6 +83,7 @@ def resolve(
 
 
 Params = dict[str, Any] | Callable[[Recipient], dict[str, Any]]
+CardKey = str | Callable[[Recipient], str | None] | None
 
 
 class Outbox:
@@ -101,17 +102,20 @@ class Outbox:
         now: datetime,
         subject: Subject | None = None,
         platform: str | None = None,
+        card: CardKey = None,
     ) -> list[int]:
         """Queue `kind` for each recipient; returns the new notifications' ids.
 
         `key` makes the notification idempotent: written again (a retried request, a second
         reminder sweep) it is not queued twice. `platform` limits it to one platform (an
-        answer to the person who acted goes back where they acted).
+        answer to the person who acted goes back where they acted). `card` names the card a
+        message is (see `edit_card`), for every recipient or per recipient.
         """
         written: list[int] = []
         for recipient in recipients:
             member = recipient.member
             values = params(recipient) if callable(params) else params
+            card_key = card(recipient) if callable(card) else card
             notification_id = insert_ignoring(
                 session,
                 Notification.__table__,  # type: ignore[arg-type]
@@ -123,6 +127,7 @@ class Outbox:
                     "subject_type": subject.type if subject else None,
                     "subject_id": subject.id if subject else None,
                     "thread_key": subject.thread_key if subject else None,
+                    "card_key": card_key,
                     "audience": recipient.audience,
                     "placement": recipient.placement.value,
                     "recipient_id": member.id if member else None,
@@ -138,6 +143,72 @@ class Outbox:
                 if platform is None or place == platform:
                     add_delivery(session, notification_id, place, address, now)
         return written
+
+    def edit_card(
+        self,
+        session: Session,
+        *,
+        key: str,
+        card_key: str,
+        kind: str,
+        params: dict[str, Any],
+        now: datetime,
+    ) -> int:
+        """Change a card wherever it was posted (every platform, every person it went to).
+
+        Each edit is a delivery in the same place as the card, so it goes out after it, and it
+        edits that message rather than posting a new one. Returns how many places change.
+        """
+        shown = session.execute(
+            select(Delivery, Notification)
+            .join(Notification, Notification.id == Delivery.notification_id)
+            .where(
+                Notification.card_key == card_key,
+                Delivery.edit_of.is_(None),
+                Delivery.state.in_([DeliveryState.PENDING.value, DeliveryState.SENT.value]),
+            )
+            .order_by(Delivery.id)
+        ).all()
+        edits = 0
+        for card_delivery, note in shown:
+            notification_id = insert_ignoring(
+                session,
+                Notification.__table__,  # type: ignore[arg-type]
+                {
+                    "key": f"{key}:edit:{card_delivery.id}",
+                    "kind": kind,
+                    "team_id": note.team_id,
+                    "subject_type": note.subject_type,
+                    "subject_id": note.subject_id,
+                    "thread_key": note.thread_key,
+                    "audience": note.audience,
+                    "placement": note.placement,
+                    "recipient_id": note.recipient_id,
+                    "params": params,
+                    "created_at": now,
+                },
+                ["key"],
+            )
+            if notification_id is None:
+                continue
+            session.add(
+                Delivery(
+                    notification_id=notification_id,
+                    platform=card_delivery.platform,
+                    address=card_delivery.address,
+                    lane_id=card_delivery.lane_id,
+                    edit_of=card_delivery.id,
+                    state=DeliveryState.PENDING.value,
+                    attempts=0,
+                    parts_sent=0,
+                    external_ids=[],
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+            edits += 1
+        session.flush()
+        return edits
 
 
 def lane_id(session: Session, platform: str, address: str) -> int:

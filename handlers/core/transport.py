@@ -72,6 +72,13 @@ class Transport(Protocol):
         """Send (the parts not yet sent) and return the platform's ids of every part."""
         ...
 
+    async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
+        """Change the card this platform shows under `card_ids` to `message`.
+
+        A card that is the same already, or too old to be edited, counts as done.
+        """
+        ...
+
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         """The ids of this delivery's message if the platform already has it, else None.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dealbot.domain.deals.desk import DealDesk
 from dealbot.domain.deals.routing import Event
+from dealbot.domain.deals.use_cases import TASK_CLOSED, TASK_DONE
 from dealbot.handlers.core.registry import Registry
 from dealbot.handlers.deals import messages
 from dealbot.handlers.deals.commands import DealCommands
@@ -31,5 +32,7 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.notification(Event.PROGRESS_SHARED, messages.progress)
     registry.notification(Event.DEAL_WON, messages.deal_won)
     registry.notification(Event.DEAL_LOST, messages.deal_lost)
+    registry.notification(TASK_DONE, messages.task_done)
+    registry.notification(TASK_CLOSED, messages.task_closed)
     registry.home_section("home-my-deals", deals.home_deals)
     registry.home_section("home-waiting", deals.home_tasks)

@@ -186,3 +186,20 @@ def stats(t: Translator, figures: Stats) -> Message:
 
 def info(text: str, *lines: str) -> Message:
     return Message(title=text, lines=lines)
+
+
+def task_done(t: Translator, note: Note) -> Message:
+    """The advice task's card once the advice is given: no button any more."""
+    return Message(
+        title=t("card-task-done", ref=note.params["ref"], title=note.params["title"]),
+        lines=(t("card-task-done-by", actor=note.params["actor"]),),
+    )
+
+
+def task_closed(t: Translator, note: Note) -> Message:
+    """The task's card once its deal closed before the task was done."""
+    status = t.choice("deal-status", note.params["status"])
+    return Message(
+        title=t("card-task-closed", ref=note.params["ref"], title=note.params["title"]),
+        lines=(t("card-task-closed-why", ref=note.params["ref"], status=status),),
+    )

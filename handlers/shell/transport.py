@@ -38,5 +38,11 @@ class ShellTransport:
             self.printer(line)
         return [f"shell-{next(self._ids)}"]
 
+    async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
+        t = Translator(envelope.locale, envelope.team.timezone)
+        self.printer(f"→ {t('shell-card-changed', where=self._where(envelope, Placement()))}")
+        for line in render_message(message, self.board, indent="  │ "):
+            self.printer(line)
+
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         return None

@@ -92,6 +92,8 @@ def delivery_error(error: Exception) -> DeliveryError:
     return DeliveryError(f"network: {error!r}", transient=True, maybe_sent=True)
 
 
+# A card deleted or too old to change: nothing left to edit, so the edit is done.
+GONE_CARDS = {"message_not_found", "cant_update_message", "edit_window_closed"}
 METADATA_EVENT = "dealbot_delivery"
 # How many messages a read-back asks for: what the strictest tier of history allows (15).
 READ_BACK_LIMIT = 15
@@ -153,6 +155,21 @@ class SlackTransport:
         if not envelope.to_feed and self.after_dm is not None:
             self._spawn(self.after_dm(envelope.address))
         return [str(response["ts"])]
+
+    async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
+        blocks, text = render(message)
+        try:
+            channel = await self._channel(envelope)
+            await self.pacer.wait(channel)
+            await self.client.chat_update(channel=channel, ts=card_ids[0], text=text, blocks=blocks)
+        except SlackApiError as error:
+            code = str((getattr(error.response, "data", None) or {}).get("error", ""))
+            if code in GONE_CARDS:
+                log.info("card %s on Slack cannot change any more: %s", card_ids[0], code)
+                return
+            raise delivery_error(error) from error
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            raise delivery_error(error) from error
 
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         """Whether an earlier attempt got through: the message carrying this delivery's key.

@@ -39,6 +39,12 @@ from dealbot.handlers.core.ui import Message
 from dealbot.handlers.telegram import html, keyboards
 
 PLATFORM = "telegram"
+# Answers to an edit that mean there is nothing (more) to change: it is done.
+GONE_CARDS = (
+    "message is not modified",
+    "message to edit not found",
+    "message can't be edited",
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,33 @@ class TelegramTransport:
             if not last and not await parts_sent(ids):
                 raise ClaimLost()
         return ids
+
+    async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
+        """The card's last part (the one with the buttons) shows the new message."""
+        chat_id = int(envelope.address)
+        await self.pacer.wait(chat_id)
+        try:
+            await self.bot.edit_message_text(
+                html.render(message)[0],
+                chat_id=chat_id,
+                message_id=int(card_ids[-1]),
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboards.message_buttons(message.buttons),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except BadRequest as error:
+            text = error.message.lower()
+            if any(gone in text for gone in GONE_CARDS):
+                return
+            raise DeliveryError(str(error), transient=False) from error
+        except RetryAfter as error:
+            raise DeliveryError(
+                str(error), transient=True, retry_after=_retry_after(error)
+            ) from error
+        except (Forbidden, ChatMigrated) as error:
+            raise PlaceGone(str(error)) from error
+        except TelegramError as error:
+            raise DeliveryError(str(error), transient=True) from error
 
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         # The Bot API cannot read a chat back: a kill between Telegram taking a message and

@@ -224,3 +224,10 @@ note-lane_parked-what = The error was: { $error }. Fix it (for example, add the 
 note-person_unreachable-what = Everything waiting for them is delivered as soon as they press Start.
 note-chat_moved = The { $place } chat on { $platform } moved to a new id ({ $old } → { $new }); the bot follows it.
 note-chat_moved-what = Put the new id { $new } in dealbot.toml, so that the next start uses it too.
+
+## Cards that change
+card-task-done = Advice on { $ref } given: { $title }
+card-task-done-by = { $actor } gave the advice.
+card-task-closed = { $ref } is closed: { $title }
+card-task-closed-why = { $ref } was closed ({ $status }) before this task was done, so it is closed too.
+shell-card-changed = card changed · { $where }

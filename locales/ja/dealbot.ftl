@@ -219,3 +219,10 @@ note-lane_parked-what = エラー：{ $error }。原因を解消してから（�
 note-person_unreachable-what = 「開始」が押されしだい、保留中のメッセージをすべて届けます。
 note-chat_moved = { $platform } の { $place } のチャットが新しい ID に移りました（{ $old } → { $new }）。ボットは新しい ID に送ります。
 note-chat_moved-what = 次回の起動でも使われるよう、dealbot.toml に新しい ID { $new } を設定してください。
+
+## Cards that change
+card-task-done = { $ref } への助言は完了しました：{ $title }
+card-task-done-by = { $actor }さんが助言しました。
+card-task-closed = { $ref } はクローズされました：{ $title }
+card-task-closed-why = このタスクが終わる前に { $ref } がクローズされた（{ $status }）ため、このタスクも終了しました。
+shell-card-changed = カードを更新 · { $where }

@@ -244,3 +244,10 @@ note-lane_parked-what = Ошибка: { $error }. Исправьте её (на�
 note-person_unreachable-what = Всё, что ждёт, будет доставлено, как только будет нажата кнопка «Старт».
 note-chat_moved = Чат «{ $place }» в { $platform } получил новый id ({ $old } → { $new }); бот отправляет туда.
 note-chat_moved-what = Укажите новый id { $new } в dealbot.toml, чтобы он использовался и после перезапуска.
+
+## Cards that change
+card-task-done = Совет по { $ref } дан: { $title }
+card-task-done-by = Совет дал(а) { $actor }.
+card-task-closed = { $ref } закрыта: { $title }
+card-task-closed-why = Сделка { $ref } закрыта ({ $status }) до того, как задача была выполнена, поэтому задача тоже закрыта.
+shell-card-changed = карточка изменена · { $where }

@@ -219,3 +219,10 @@ note-lane_parked-what = 错误：{ $error }。请先解决（例如重新添加�
 note-person_unreachable-what = 对方一点击“开始”，所有等待中的消息就会送达。
 note-chat_moved = { $platform } 上 { $place } 的群聊已迁移到新 ID（{ $old } → { $new }），机器人会跟随发送。
 note-chat_moved-what = 请在 dealbot.toml 中填写新 ID { $new }，以便下次启动时使用。
+
+## Cards that change
+card-task-done = { $ref } 的建议已给出：{ $title }
+card-task-done-by = { $actor } 给出了建议。
+card-task-closed = { $ref } 已关闭：{ $title }
+card-task-closed-why = 在此任务完成之前 { $ref } 已关闭（{ $status }），因此此任务也已关闭。
+shell-card-changed = 卡片已更新 · { $where }

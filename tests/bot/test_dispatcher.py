@@ -322,3 +322,51 @@ async def test_nothing_queued_for_the_feed_goes_out_once_the_deal_is_lost(w: Wor
 
     assert FEED not in [p for p, *_ in alpha.sent]
     assert "dropped" in _states(w, "alpha")
+
+
+async def test_a_card_is_changed_in_place_on_every_platform_after_it_went_out(w: World) -> None:
+    kenji, sato = member_id(w.desks.deals, "kenji"), member_id(w.desks.deals, "sato")
+    w.desks.deals.open_deal(kenji, draft(title="Forklifts"))
+    (task,) = w.desks.deals.waiting_tasks(sato)
+    w.desks.deals.give_advice(sato, task.task_id, "Bring the CFO")  # before anything was sent
+    alpha, beta = RecordingTransport("alpha"), RecordingTransport("beta")
+
+    await w.dispatcher(alpha, beta).drain()
+
+    for transport in (alpha, beta):
+        card = next(i for i, (p, *_) in enumerate(transport.sent) if p == "dm-sato")
+        card_id = f"{transport.platform}-{card + 1}"
+        ((place, edited_id, text),) = transport.edits
+        assert (place, edited_id) == ("dm-sato", card_id)
+        assert "Forklifts" in text and "Give advice" not in text
+
+
+async def test_a_card_held_in_a_parked_place_is_changed_once_it_goes_out(w: World) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    ref = w.desks.deals.open_deal(kenji, draft()).ref
+    alpha = RecordingTransport(refuse={"dm-sato": PlaceGone("user_not_found")})
+    await w.dispatcher(alpha).drain()
+
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.LOST, lost_reason="x"))
+    assert w.desks.outbox.retry(None) == (0, 1)  # the admin fixed the place; the card waits
+    del alpha.refuse["dm-sato"]
+    await w.dispatcher(alpha).drain()
+
+    assert [p for p, *_ in alpha.sent].count("dm-sato") >= 2  # the task, then the lost DM
+    assert len(alpha.edits) == 1  # the card, once out, is changed once
+
+
+async def test_a_card_that_never_went_out_has_nothing_to_change(w: World) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    ref = w.desks.deals.open_deal(kenji, draft()).ref
+    alpha = RecordingTransport(refuse={"dm-sato": DeliveryError("500", transient=True)})
+    for _ in range(6):
+        await w.dispatcher(alpha, max_attempts=5).drain()
+        w.clock.advance(minutes=2)
+
+    w.desks.deals.report_progress(kenji, report(ref, ProgressStatus.LOST, lost_reason="x"))
+    del alpha.refuse["dm-sato"]
+    await w.dispatcher(alpha).drain()
+
+    assert alpha.edits == []
+    assert "pending" not in _states(w, "alpha")

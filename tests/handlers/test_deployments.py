@@ -56,8 +56,14 @@ async def test_a_slack_only_and_a_telegram_only_process_on_one_postgresql_delive
         group, lena = _texts(tg, GROUP), _texts(tg, LENA)
         assert _count(feed, "New deal D-1") == 1 and _count(feed, "We won it") == 1
         assert _count(group, "New deal D-1") == 1 and _count(group, "We won it") == 1
-        assert _count(lena, "Advice wanted on D-1") == 1 and _count(lena, "was won") == 1
-        assert "Advice wanted on D-1" in task.plain
+        # The advice task's card was changed (on Telegram, in place) when the deal was won.
+        assert _count(lena, "D-1 is closed") == 1 and _count(lena, "was won") == 1
+        # `task` is the message as the stand-in holds it now: edited once, in place.
+        assert [v.plain.splitlines()[0] for v in task.history] == [
+            "Advice wanted on D-1: Warehouse robots"
+        ]
+        assert task.plain.startswith("D-1 is closed") and task.buttons() == []
+        assert [m.buttons() for m in tg.chat_messages(LENA) if "D-1 is closed" in m.plain] == [[]]
         assert slack.errors == [] and tg.errors == []
 
 

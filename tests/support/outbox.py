@@ -45,6 +45,7 @@ class RecordingTransport:
     refuse: dict[str, Exception] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     read_backs: int = 0
+    edits: list[tuple[str, str, str]] = field(default_factory=list)
 
     async def send(
         self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
@@ -69,6 +70,11 @@ class RecordingTransport:
             if part < self.parts - 1:
                 await parts_sent(ids)
         return ids
+
+    async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
+        if envelope.address in self.refuse:
+            raise self.refuse[envelope.address]
+        self.edits.append((envelope.address, card_ids[0], message.plain()))
 
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         self.read_backs += 1

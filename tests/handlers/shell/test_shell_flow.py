@@ -41,8 +41,14 @@ async def test_the_whole_flow_from_opening_to_won(sample_desk: DealDesk) -> None
     await shell.type(*NEW_DEAL)
 
     advice = await shell.type("/as lena", "1", "Bring a reference customer", "y")
-    assert places(advice) == ["thread of D-1 · Sample Sales feed", "DM to Sam Seller (@sam)"]
-    assert all("Bring a reference customer" in text for _, text in deliveries(advice))
+    assert places(advice) == [
+        "card changed · DM to Lena Leader (@lena)",
+        "thread of D-1 · Sample Sales feed",
+        "DM to Sam Seller (@sam)",
+    ]
+    card, *told = deliveries(advice)
+    assert "Advice on D-1 given" in card[1] and "Give advice" not in card[1]
+    assert all("Bring a reference customer" in text for _, text in told)
 
     log_only = await shell.type("/as sam", "/deal update D-1", "2", "1", "left a voicemail", "y")
     assert "Logged on D-1's timeline" in replies(log_only)
@@ -73,8 +79,11 @@ async def test_lost_reaches_only_the_leader_and_a_teammate_never_sees_the_reason
 
     lost = await shell.type("/deal lost D-1", "1", "", "", "Budget frozen until 2028", "y")
     assert "! Lost reason is required." in lost
-    assert places(lost) == ["DM to Lena Leader (@lena)"]
-    assert "Lost reason: Budget frozen until 2028" in deliveries(lost)[0][1]
+    assert places(lost) == ["card changed · DM to Lena Leader (@lena)", "DM to Lena Leader (@lena)"]
+    card, told = (text for _, text in deliveries(lost))
+    assert "D-1 was closed (Lost) before this task was done" in card
+    assert "Give advice" not in card
+    assert "Lost reason: Budget frozen until 2028" in told
 
     teammate = replies(await shell.type("/as kim", "/deal show D-1"))
     assert "Status: Lost" in teammate and "Budget frozen" not in teammate

@@ -65,6 +65,11 @@ async def test_the_whole_flow_from_opening_to_won_keeps_one_thread_per_deal(
         lambda s: [m for m in s.dm_messages(SAM) if "Advice on D-1" in (m.text or "")]
     )
     assert "Bring a reference customer" in plain_text(sam_dms[0])
+    (task,) = await bot.slack.wait_for(
+        lambda s: [m for m in s.dm_messages(LENA) if m.edits], what="the task card changed"
+    )
+    assert "Advice on D-1 given" in plain_text(task)
+    assert not [b for b in task.blocks or [] if b.get("type") == "actions"]
 
     view = await open_modal(bot, SAM, "update D-1")
     assert "deal" not in {b["block_id"] for b in view["blocks"]}  # fixed by the command
