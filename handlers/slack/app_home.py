@@ -13,7 +13,7 @@ from dealbot.domain.core.views import Person
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.registry import HomeRow
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.slack.blocks import MORE, button, clip, escape, mrkdwn_section
+from dealbot.handlers.slack.blocks import MORE, button, literal, text_section
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +25,11 @@ HEADER_MAX = 150
 
 
 def _header(text: str) -> JSON:
-    return {"type": "header", "text": {"type": "plain_text", "text": clip(text, HEADER_MAX)}}
+    return {"type": "header", "text": literal(text, HEADER_MAX)}
 
 
 def _row(row: HomeRow) -> JSON:
-    block = mrkdwn_section(escape(row.text))
+    block = text_section(row.text)
     if row.button is not None:
         block["accessory"] = button(row.button)
     return block
@@ -43,9 +43,9 @@ def home_view(t: Translator, sections: list[tuple[str, list[HomeRow]]]) -> JSON:
         if index:
             blocks.append({"type": "divider"})
         blocks.append(_header(title))
-        drawn = [_row(r) for r in rows] or [mrkdwn_section(escape(t("list-empty")))]
+        drawn = [_row(r) for r in rows] or [text_section(t("list-empty"))]
         if len(drawn) > room:
-            drawn = [*drawn[: room - 1], mrkdwn_section(MORE)]
+            drawn = [*drawn[: room - 1], text_section(MORE)]
         blocks.extend(drawn)
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 

@@ -1,4 +1,9 @@
-"""Neutral `Message`s drawn as Block Kit blocks plus fallback text, within Slack's limits."""
+"""Neutral `Message`s drawn as Block Kit blocks plus fallback text, within Slack's limits.
+
+Whatever a person typed is drawn as `plain_text` (headers, field values, lines, the footer):
+Slack shows it literally, so `*bold*`, `_x_`, `~x~`, backticks, `<!channel>` or a bare link
+format nothing and ping nobody. Only the bot's own labels are mrkdwn (bold), escaped too.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,9 @@ JSON = dict[str, Any]
 
 MAX_BLOCKS = 50
 SECTION_TEXT_MAX = 3000
+FIELD_TEXT_MAX = 2000
+FIELDS_PER_SECTION = 10
+HEADER_MAX = 150
 BUTTON_TEXT_MAX = 75
 BUTTON_VALUE_MAX = 2000
 ACTIONS_ELEMENTS_MAX = 25
@@ -19,12 +27,17 @@ MORE = "…"
 
 
 def escape(text: str) -> str:
-    """User text made inert for mrkdwn: `<!channel>` shows as typed and pings nobody."""
+    """Text made inert for mrkdwn control sequences: `<!channel>` shows as typed."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + MORE
+
+
+def literal(text: str, limit: int = SECTION_TEXT_MAX) -> JSON:
+    """A text object Slack shows exactly as typed (no mrkdwn, no `:emoji:` codes)."""
+    return {"type": "plain_text", "text": clip(text, limit) or " ", "emoji": False}
 
 
 def _chunks(lines: list[str], limit: int) -> list[str]:
@@ -36,13 +49,8 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
             if current:
                 pieces.append(current)
                 current = ""
-            # never cut an escape such as `&amp;` in half
-            cut = limit
-            amp = line.rfind("&", max(0, cut - 5), cut)
-            if amp != -1 and ";" not in line[amp:cut]:
-                cut = amp
-            pieces.append(line[:cut])
-            line = line[cut:]
+            pieces.append(line[:limit])
+            line = line[limit:]
         candidate = f"{current}\n{line}" if current else line
         if len(candidate) > limit:
             pieces.append(current)
@@ -54,13 +62,31 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
     return pieces
 
 
-def mrkdwn_section(text: str) -> JSON:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+def text_section(text: str) -> JSON:
+    return {"type": "section", "text": literal(text)}
 
 
 def sections(lines: list[str]) -> list[JSON]:
-    """mrkdwn sections holding already escaped lines, split at Slack's 3000 characters."""
-    return [mrkdwn_section(piece) for piece in _chunks(lines, SECTION_TEXT_MAX) if piece.strip()]
+    """Plain-text sections holding the lines, split at Slack's 3000 characters."""
+    return [text_section(piece) for piece in _chunks(lines, SECTION_TEXT_MAX) if piece.strip()]
+
+
+def field_sections(fields: tuple[tuple[str, str], ...]) -> list[JSON]:
+    """Label and value side by side: the label the bot's bold, the value as typed."""
+    cells: list[JSON] = []
+    for label, value in fields:
+        cells.append({"type": "mrkdwn", "text": f"*{escape(clip(label, FIELD_TEXT_MAX - 2))}*"})
+        cells.append(literal(value or "—", FIELD_TEXT_MAX))
+    return [
+        {"type": "section", "fields": cells[i : i + FIELDS_PER_SECTION]}
+        for i in range(0, len(cells), FIELDS_PER_SECTION)
+    ]
+
+
+def title_block(title: str) -> JSON:
+    if len(title) <= HEADER_MAX:
+        return {"type": "header", "text": literal(title, HEADER_MAX)}
+    return text_section(title)  # a header cannot hold it whole
 
 
 def button(item: Button, action_id: str | None = None) -> JSON:
@@ -91,20 +117,16 @@ def action_blocks(buttons: tuple[Button, ...]) -> list[JSON]:
 
 
 def message_blocks(message: Message) -> list[JSON]:
-    body: list[str] = []
-    if message.title:
-        body.append(f"*{escape(message.title)}*")
-    body.extend(f"*{escape(label)}:* {escape(value)}" for label, value in message.fields)
-    blocks = sections(body)
-    blocks += sections([escape(line) for line in message.lines])
+    blocks = [title_block(message.title)] if message.title else []
+    blocks += field_sections(message.fields)
+    blocks += sections(list(message.lines))
     actions = action_blocks(message.buttons)
     footer: list[JSON] = []
     if message.footer:
-        text = clip(escape(message.footer), CONTEXT_TEXT_MAX)
-        footer = [{"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}]
+        footer = [{"type": "context", "elements": [literal(message.footer, CONTEXT_TEXT_MAX)]}]
     room = MAX_BLOCKS - len(actions) - len(footer)
     if len(blocks) > room:
-        blocks = [*blocks[: room - 1], mrkdwn_section(MORE)]
+        blocks = [*blocks[: room - 1], text_section(MORE)]
     return [*blocks, *actions, *footer]
 
 
@@ -127,5 +149,5 @@ def render_all(messages: tuple[Message, ...]) -> tuple[list[JSON], str]:
         blocks.extend(message_blocks(message))
         texts.append(message.plain())
     if len(blocks) > MAX_BLOCKS:
-        blocks = [*blocks[: MAX_BLOCKS - 1], mrkdwn_section(MORE)]
+        blocks = [*blocks[: MAX_BLOCKS - 1], text_section(MORE)]
     return blocks, clip(escape("\n\n".join(texts)), FALLBACK_TEXT_MAX) or " "

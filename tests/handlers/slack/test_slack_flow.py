@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from support.slack_bot import FEED, KIM, LENA, SAM, SlackBot
+from support.slack_drawn import draw
 from support.slack_flow import dm_count, open_deal, open_modal, submit, texts
 from support.standins.slack_api import PostedMessage, plain_text
 
@@ -42,7 +43,8 @@ async def test_a_new_deal_posts_to_the_feed_and_asks_the_leader_for_advice(bot: 
 
     (post,) = await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the feed post")
     assert "New deal D-1: Warehouse robots" in str(post.text)
-    assert "Customer:* Acme Robotics" in plain_text(post) and "$48,000.00" in plain_text(post)
+    seen = draw(post).seen.split("\n")
+    assert seen[seen.index("Customer") + 1] == "Acme Robotics" and "$48,000.00" in seen
     task = await advice_task(bot)
     assert "Advice wanted on D-1" in plain_text(task)
     assert button_of(task)["text"] == {"type": "plain_text", "text": "Give advice", "emoji": True}

@@ -5,9 +5,20 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from support.slack_bot import FEED, KIM, SAM, STRANGER, SlackBot, running_bot
-from support.slack_flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit, values
-from support.standins.slack_api import plain_text
+import pytest
+
+from support.slack_bot import FEED, KIM, LENA, SAM, STRANGER, SlackBot, running_bot
+from support.slack_drawn import draw
+from support.slack_flow import (
+    NEW_DEAL_ANSWERS,
+    Picked,
+    dm_count,
+    open_deal,
+    open_modal,
+    submit,
+    values,
+)
+from support.standins.slack_api import PostedMessage, plain_text
 
 
 async def test_a_wrong_amount_and_date_come_back_inline_and_nothing_is_saved(
@@ -32,15 +43,53 @@ async def test_a_wrong_amount_and_date_come_back_inline_and_nothing_is_saved(
     assert bot.slack.errors == []
 
 
-async def test_a_deal_titled_to_ping_the_channel_shows_as_typed_and_pings_nobody(
-    bot: SlackBot,
+LABELS = {
+    "Customer",
+    "Amount",
+    "Owner",
+    "Industry",
+    "Company size",
+    "Status",
+    "Notes",
+    "Expected close date",
+    "Source",
+}
+
+
+def _field(message: PostedMessage, label: str) -> str:
+    """The value Slack shows beside a bold label."""
+    seen = draw(message).seen.split("\n")
+    return seen[seen.index(label) + 1]
+
+
+TRICKY = [
+    "<!channel> now",
+    "*",
+    "*bold* _italic_ ~gone~ `code`",
+    "```fenced```",
+    "<@U0LENA001> & <https://evil.example|click> https://evil.example",
+    ":tada: R&D <b>bold</b> 🚀",
+]
+
+
+@pytest.mark.parametrize("typed", TRICKY)
+async def test_user_text_is_drawn_as_typed_and_formats_or_pings_nothing(
+    bot: SlackBot, typed: str
 ) -> None:
-    await open_deal(bot, SAM, title="<!channel> now", notes="R&D <b>bold</b> 🚀")
+    await open_deal(bot, SAM, title=typed, customer=typed, notes=typed)
     (post,) = await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the feed post")
-    assert "New deal D-1: &lt;!channel&gt; now" in str(post.text)
-    everything = plain_text(post)
-    assert "<!channel>" not in everything and "<b>" not in everything
-    assert "R&amp;D &lt;b&gt;bold&lt;/b&gt; 🚀" in everything
+    (task,) = await dm_count(bot.slack, LENA, 1)
+    (saved,) = await dm_count(bot.slack, SAM, 1)
+
+    for message in (post, task, saved):
+        drawn = draw(message)
+        assert f"New deal D-1: {typed}" in drawn.seen or f"D-1: {typed}" in drawn.seen
+        assert typed in drawn.seen.split("\n")  # the customer (or notes) value, alone
+        # Only the bot's own labels are formatted: bold, and nothing else.
+        assert {style for style, _ in drawn.formatted} <= {"bold"}
+        assert all(text in LABELS for _, text in drawn.formatted), drawn.formatted
+        assert "&lt;" not in drawn.seen  # shown as typed, not as entities
+    assert "<!channel>" not in str(post.text) and "<@U0LENA001>" not in str(post.text)
     assert bot.slack.errors == []
 
 
@@ -53,7 +102,7 @@ async def test_an_existing_customer_is_picked_from_a_select(bot: SlackBot) -> No
     assert blocks["customer.new"]["element"]["type"] == "plain_text_input"
     await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics")})
     await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
-    assert "Customer:* Acme Robotics" in plain_text(bot.slack.channel_messages(FEED)[1])
+    assert "Acme Robotics" in _field(bot.slack.channel_messages(FEED)[1], "Customer")
 
 
 async def test_someone_on_no_team_is_told_so(bot: SlackBot) -> None:
@@ -95,7 +144,7 @@ async def test_a_new_name_typed_beside_the_select_wins_over_the_pick(bot: SlackB
     await submit(bot, SAM, view, answers)
 
     await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
-    assert "Customer:* Bolt" in plain_text(bot.slack.channel_messages(FEED)[1])
+    assert _field(bot.slack.channel_messages(FEED)[1], "Customer") == "Bolt"
 
 
 async def test_a_submission_sent_twice_opens_one_deal(bot: SlackBot) -> None:
