@@ -166,7 +166,7 @@ async def bare_bolt(slack: SlackStandin) -> tuple[str, Callable[[], Awaitable[No
     bolt.command("/deal")(ack_only)
     bolt.action(re.compile(r".+"))(ack_only)
     app = web.Application()
-    serve_http(bolt, app)
+    serve_http(bolt, app, SIGNING_SECRET)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     sock = free_socket()

@@ -1,4 +1,4 @@
-"""The `dealbot` command: shell, run, db upgrade."""
+"""The `dealbot` command: shell, run, db upgrade, outbox, --version."""
 
 from __future__ import annotations
 
@@ -6,51 +6,11 @@ import argparse
 import asyncio
 import logging
 import sys
+from importlib.metadata import version
 
+from dealbot.bot import preflight
 from dealbot.bot.errors import OperatorError
 from dealbot.bot.settings import Settings
-
-
-def _printer(text: str) -> None:
-    print(text, flush=True)
-
-
-async def _shell(settings: Settings, handle: str | None) -> int:
-    from dealbot.bot.wiring import build_core, build_shell, live_bots
-
-    core = build_core(settings, local=True)
-    running = live_bots(core)
-    if running:
-        # The shell prints notifications instead of sending them; next to a running bot it
-        # would show people's real work in this terminal.
-        raise OperatorError(
-            f"this database is in use by `dealbot run` ({running[0].id}); "
-            "give the shell its own DATABASE_URL"
-        )
-    shell = build_shell(core, _printer, handle)
-    if core.sample:
-        _printer(f"(no {settings.config_path}: using the built-in sample team)")
-    await shell.greet()
-    interactive = sys.stdin.isatty()
-    while True:
-        if interactive:
-            prompt = f"{shell.handle}> "
-            line = await asyncio.to_thread(_read_line, prompt)
-        else:
-            line = await asyncio.to_thread(sys.stdin.readline)
-            if line:
-                _printer(f"{shell.handle}> {line.rstrip()}")
-        if line is None or line == "":
-            return 0
-        if not await shell.feed(line):
-            return 0
-
-
-def _read_line(prompt: str) -> str | None:
-    try:
-        return input(prompt) + "\n"
-    except EOFError:
-        return None
 
 
 def _db_upgrade(settings: Settings) -> int:
@@ -64,6 +24,7 @@ def _db_upgrade(settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dealbot", description="Chat-ops bot for sales teams")
+    parser.add_argument("--version", action="version", version=f"dealbot {version('dealbot')}")
     commands = parser.add_subparsers(dest="command", required=True)
     shell = commands.add_parser("shell", help="talk to the bot in this terminal")
     shell.add_argument("--as", dest="handle", help="start as this member handle")
@@ -80,15 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("delivery", nargs="?", type=int, help="the id `dealbot outbox` shows")
     which.add_argument("--all", action="store_true", help="every parked delivery and place")
     args = parser.parse_args(argv)
-    settings = Settings()
     try:
+        settings = preflight.settings()
         if args.command == "shell":
-            return asyncio.run(_shell(settings, args.handle))
+            from dealbot.bot import shell_cli
+
+            return shell_cli.run(settings, args.handle)
         if args.command == "run":
-            from dealbot.bot.run import serve
+            from dealbot.bot.run import run_until_signalled
 
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-            asyncio.run(serve(settings, http=args.http))
+            # httpx logs every request at INFO (each long poll of Telegram): only its problems.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
+            asyncio.run(run_until_signalled(settings, http=args.http))
             return 0
         if args.command == "db":
             return _db_upgrade(settings)

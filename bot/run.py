@@ -5,10 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
+import socket
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import text
 
+from dealbot.bot import preflight
 from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
@@ -24,6 +28,9 @@ from dealbot.bot.wiring import (
 )
 
 log = logging.getLogger(__name__)
+
+# What a stopping process gives the sends in flight before it lets go of them.
+STOP_GRACE = 5.0
 
 
 async def start_frontends(
@@ -44,7 +51,38 @@ async def start_frontends(
     return started
 
 
+def add_health(app: web.Application, core: Core) -> None:
+    """`GET /healthz`: 200 when the database answers, 503 when it does not."""
+
+    def database_answers() -> bool:
+        try:
+            with core.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:
+            log.warning("health check: the database does not answer", exc_info=True)
+            return False
+        return True
+
+    async def healthz(request: web.Request) -> web.Response:
+        if await asyncio.to_thread(database_answers):
+            return web.json_response({"status": "ok"})
+        return web.json_response({"status": "database unreachable"}, status=503)
+
+    app.router.add_get("/healthz", healthz)
+
+
 async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = None) -> None:
+    """Check everything, then start; run until `stop` is set, then stop cleanly."""
+    preflight.directory(settings)
+    preflight.secrets(settings, http=http)
+    preflight.database(settings)
+    sock: socket.socket | None = preflight.port(settings) if http else None
+    try:
+        await preflight.platforms(settings)
+    except BaseException:
+        if sock is not None:
+            sock.close()
+        raise
     core = build_core(settings)
     dispatcher = build_dispatcher(core)
     app = web.Application() if http else None
@@ -52,10 +90,11 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
     if not frontends:
         log.warning("no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN: only the dispatcher runs")
     runner = None
-    if app is not None:
+    if app is not None and sock is not None:
+        add_health(app, core)
         runner = web.AppRunner(app)
         await runner.setup()
-        await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
+        await web.SockSite(runner, sock).start()
         log.info("serving HTTP on port %s", settings.http_port)
     register_runner(core, "run", sorted(dispatcher.transports))
     scheduler = AsyncIOScheduler(timezone="UTC")
@@ -68,14 +107,24 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
     try:
         await (stop or asyncio.Event()).wait()
     finally:
-        await dispatcher.stop()
+        log.info("stopping: no new work; sends in flight get %ss", STOP_GRACE)
+        for frontend in frontends:  # take no more requests or updates
+            await frontend.stop()
+        await dispatcher.stop(grace=STOP_GRACE)
         dispatching.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await dispatching
         scheduler.shutdown(wait=False)
         await asyncio.to_thread(unregister_runner, core)
-        for frontend in frontends:
-            await frontend.stop()
         if runner is not None:
             await runner.cleanup()
         core.engine.dispose()
+
+
+async def run_until_signalled(settings: Settings, *, http: bool) -> None:
+    """`serve` until SIGTERM or SIGINT, which stop it cleanly (exit status 0)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await serve(settings, http=http, stop=stop)

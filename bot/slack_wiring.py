@@ -7,9 +7,11 @@ import logging
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.errors import OperatorError
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import Core
@@ -38,9 +40,24 @@ def build_bolt(
     return bolt, SlackTransport(client, after_dm=home.refresh_slack_user)
 
 
-def serve_http(bolt: AsyncApp, app: web.Application) -> None:
+def serve_http(bolt: AsyncApp, app: web.Application, signing_secret: str) -> None:
+    verifier = SignatureVerifier(signing_secret)
+
     async def events(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+        # The signature is checked on the raw body before anything parses it: whatever an
+        # unsigned caller sends is a 401, never a 500.
+        body = await request.read()
+        try:
+            valid = verifier.is_valid_request(body, dict(request.headers))
+        except ValueError:  # a timestamp that is no number, a body that is no UTF-8
+            valid = False
+        if not valid:
+            return web.Response(status=401, text="invalid signature")
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:
+            return web.Response(status=400, text="malformed request")
+        return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
 
     app.router.add_post(EVENTS_PATH, events)
 
@@ -49,12 +66,12 @@ async def start_slack(
     core: Core, settings: Settings, dispatcher: Dispatcher, app: web.Application | None
 ) -> Frontend:
     if app is not None and not settings.slack_signing_secret:
-        raise ValueError("SLACK_SIGNING_SECRET is required to serve Slack over HTTP")
+        raise OperatorError("SLACK_SIGNING_SECRET is required to serve Slack over HTTP")
     if app is None and not settings.slack_app_token:
-        raise ValueError("set SLACK_APP_TOKEN for Socket Mode, or run with --http")
+        raise OperatorError("set SLACK_APP_TOKEN for Socket Mode, or run with --http")
     bolt, transport = build_bolt(core, settings, dispatcher)
-    if app is not None:
-        serve_http(bolt, app)
+    if app is not None and settings.slack_signing_secret:
+        serve_http(bolt, app, settings.slack_signing_secret)
     socket_mode = None
     if settings.slack_app_token:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler

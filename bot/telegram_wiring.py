@@ -15,6 +15,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from dealbot import locales
 from dealbot.bot.dispatcher import Dispatcher
+from dealbot.bot.errors import OperatorError
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import Core
@@ -71,10 +72,10 @@ async def start_telegram(
 ) -> Frontend:
     token = settings.telegram_bot_token
     if not token:
-        raise RuntimeError("TELEGRAM_BOT_TOKEN is not set")
+        raise OperatorError("TELEGRAM_BOT_TOKEN is not set")
     webhook = settings.telegram_webhook_url
     if webhook and (app is None or not settings.telegram_webhook_secret):
-        raise RuntimeError(
+        raise OperatorError(
             "TELEGRAM_WEBHOOK_URL needs `dealbot run --http` and TELEGRAM_WEBHOOK_SECRET"
         )
     builder = (

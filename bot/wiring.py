@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from dealbot.bot.capabilities import Desks, build_desks, build_registry
 from dealbot.bot.directory_file import load_directory
 from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
+from dealbot.bot.errors import OperatorError
 from dealbot.bot.schema import upgrade
 from dealbot.bot.settings import Settings
 from dealbot.domain.core import runners
@@ -57,13 +59,21 @@ def open_store(settings: Settings) -> SessionFactory:
     return make_session_factory(engine)
 
 
-def build_core(settings: Settings, clock: Clock | None = None, *, local: bool = False) -> Core:
+def build_core(
+    settings: Settings,
+    clock: Clock | None = None,
+    *,
+    local: bool = False,
+    allow_sample: bool = False,
+) -> Core:
     """Open the store (migrated to the newest schema) and load the team directory into it.
 
     `local` is the shell: its notifications are printed in the terminal and never reach a
-    chat platform.
+    chat platform; it alone may use the built-in sample team (`allow_sample`).
     """
     teams, members, sample = load_directory(settings.config_path)
+    if sample and not allow_sample:
+        raise OperatorError(f"no teams file at {Path(settings.config_path).resolve()}")
     engine = make_engine(settings.sqlalchemy_url)
     upgrade(engine)
     sessions = make_session_factory(engine)

@@ -31,3 +31,15 @@ def parse_ref(text: str, letter: str) -> int | None:
 
 def format_ref(letter: str, number: int) -> str:
     return f"{letter.upper()}-{number}"
+
+
+# Row ids fit PostgreSQL's `integer`; anything larger never names a row (and must not reach
+# the database, which would refuse it with an error rather than find nothing).
+MAX_ID = 2**31 - 1
+
+
+def parse_id(text: str) -> int:
+    """A row id carried by a button or a form's context; ValueError unless 1..MAX_ID."""
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) <= MAX_ID:
+        raise ValueError(f"not an id: {text[:20]!r}")
+    return int(text)

@@ -32,3 +32,9 @@ def optional_text(value: str | None, field: str, limit: int) -> str | None:
     if value is None or not cleaned(value).strip():
         return None
     return required_text(value, field, limit)
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, as typed: `%` and `_` stay literal (escape `\\`)."""
+    literal = cleaned(text).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{literal}%"

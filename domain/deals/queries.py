@@ -15,6 +15,7 @@ from dealbot.domain.core.errors import Invalid
 from dealbot.domain.core.models import Member
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.permissions import visible_team_ids
+from dealbot.domain.core.text import cleaned, contains_pattern
 from dealbot.domain.customers.models import Customer
 from dealbot.domain.deals import policies
 from dealbot.domain.deals.enums import CompanySize, DealStatus, Industry, TaskState, TimelineKind
@@ -118,10 +119,14 @@ def _filtered(session: Session, viewer: Member, filters: SearchFilters) -> Selec
     if filters.opened_to is not None:
         end = datetime.combine(filters.opened_to + timedelta(days=1), time(), UTC)
         query = query.where(Deal.opened_at < end)
-    if filters.text:
-        pattern = f"%{filters.text.strip()}%"
+    if filters.text and cleaned(filters.text).strip():
+        pattern = contains_pattern(filters.text)
         query = query.join(Customer, Deal.customer_id == Customer.id).where(
-            or_(Deal.title.ilike(pattern), Customer.name.ilike(pattern), Deal.notes.ilike(pattern))
+            or_(
+                Deal.title.ilike(pattern, escape="\\"),
+                Customer.name.ilike(pattern, escape="\\"),
+                Deal.notes.ilike(pattern, escape="\\"),
+            )
         )
     return query
 

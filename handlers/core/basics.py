@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dealbot import locales
 from dealbot.domain.core.desk import PeopleDesk
 from dealbot.domain.outbox.delivery import (
     CHAT_MOVED,
@@ -24,19 +25,30 @@ def register(registry: Registry, people: PeopleDesk) -> None:
         )
 
     async def lang(ask: Ask, args: list[str]) -> Outcome:
+        choices = language_choices(ask.t)
         if not args:
-            return Reply.of(Message(title=ask.t("lang-current", locale=ask.t("language-name"))))
+            current = ask.t("language-name-in-sentence")
+            return Reply.of(Message(title=ask.t("lang-current", locale=current, choices=choices)))
         locale = supported_locale(args[0])
         if locale is None:
-            return error_reply(ask.t, ask.t("error-lang-unknown", value=args[0]))
+            return error_reply(ask.t, ask.t("error-lang-unknown", value=args[0], choices=choices))
         await Router.call(people.choose_locale, ask.person.id, locale)
         chosen = Translator(locale, ask.person.timezone)
-        return Reply.of(Message(title=chosen("lang-set", locale=chosen("language-name"))))
+        return Reply.of(
+            Message(title=chosen("lang-set", locale=chosen("language-name-in-sentence")))
+        )
 
     registry.command("help", help_, help_key="help-help")
     registry.command("lang", lang, help_key="help-lang")
     for kind in (DELIVERY_PARKED, LANE_PARKED, PERSON_UNREACHABLE, CHAT_MOVED):
         registry.notification(kind, notice)
+
+
+def language_choices(t: Translator) -> str:
+    """`en (English), ja (日本語), zh (简体中文) or ru (Русский)`, listed the reader's way."""
+    return t.listing(
+        [f"{code} ({Translator(code)('language-name')})" for code in locales.SUPPORTED], "or"
+    )
 
 
 def notice(t: Translator, note: Note) -> Message:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from dealbot.domain.core.desk import REPLY, PeopleDesk
 from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.text import cleaned
 from dealbot.domain.core.views import Person
 from dealbot.handlers.core.forms import Choice, FormContext
 from dealbot.handlers.core.i18n import Translator
@@ -32,6 +33,7 @@ def error_reply(t: Translator, text: str) -> Reply:
 
 def split_command(text: str) -> tuple[str, list[str]]:
     """`/deal update D-12` → ("update", ["D-12"]); `new` → ("new", [])."""
+    text = cleaned(text)
     try:
         words = shlex.split(text)
     except ValueError:

@@ -9,6 +9,7 @@ from typing import Any
 from dealbot.domain.core.errors import Invalid, NotAllowed
 from dealbot.domain.core.models import Role
 from dealbot.domain.core.money import Money
+from dealbot.domain.core.refs import parse_id
 from dealbot.domain.deals.desk import DealDesk
 from dealbot.domain.deals.enums import (
     ActivityKind,
@@ -81,7 +82,7 @@ class DealCommands:
 
     # buttons
     async def advice_button(self, ask: Ask, value: str) -> Outcome:
-        task = await Router.call(self.desk.advice_task, ask.person.id, int(value))
+        task = await Router.call(self.desk.advice_task, ask.person.id, parse_id(value))
         return FormRequest(
             ADVICE, context={"task": str(task.task_id)}, title_args={"ref": task.deal.ref}
         )
@@ -121,7 +122,7 @@ class DealCommands:
 
     async def submit_advice(self, ask: Ask, request: FormRequest, values: dict[str, Any]) -> Reply:
         try:
-            task_id = int(request.context.get("task", ""))
+            task_id = parse_id(request.context.get("task", ""))
         except ValueError:
             raise Invalid("error-task-unknown") from None
         card = await Router.call(self.desk.give_advice, ask.person.id, task_id, values["advice"])

@@ -55,7 +55,6 @@ class ShellSession:
             return False
         ask = self.router.ask(await self.me(), PLATFORM)
         await self._turn(ask, await self.walk.control(ask, self.form, Control.CANCEL))
-        self.print(ask.t("shell-nothing-saved"))
         return True
 
     async def feed(self, line: str) -> bool:

@@ -1,5 +1,6 @@
 ## dealbot — English. Every other catalog has exactly these messages and placeholders.
 
+language-name-in-sentence = English
 language-name = English
 
 ## Form fields (PRODUCT.md §9)
@@ -93,7 +94,7 @@ error-not-your-deal = Only the owner of { $ref } can report on it.
 error-deal-closed = { $ref } is already closed.
 error-unknown-command = “{ $command }” is not a command. Type /deal help to see them all.
 error-show-needs-ref = Say which deal, for example: /deal show D-12
-error-lang-unknown = “{ $value }” is not a language dealbot speaks. Choose en, ja, zh or ru.
+error-lang-unknown = “{ $value }” is not a language dealbot speaks. Choose { $choices }.
 error-filter = “{ $value }” is not a value for { $filter }. Choose one of: { $choices }.
 
 ## Configuration errors (for the operator)
@@ -176,7 +177,7 @@ help-stats = /deal stats [same filters as search] — win rate, counts, amounts 
 help-help = /deal help — this list
 help-lang = /deal lang [en|ja|zh|ru] — the language dealbot speaks to you
 help-refs = Every deal has a reference such as D-12; any command that takes a deal accepts it.
-lang-current = dealbot speaks { $locale } to you. Change it with /deal lang en, ja, zh or ru.
+lang-current = dealbot speaks { $locale } to you. Change it with /deal lang and { $choices }.
 lang-set = From now on dealbot speaks { $locale } to you.
 
 ## Shell
@@ -211,7 +212,6 @@ form-new-value = New: { $value }
 form-pick-match = These match “{ $value }”: pick one, or type again.
 shell-review = Check your answers:
 shell-review-how = Type y to save, /back to change the last answer, /cancel to drop everything.
-shell-nothing-saved = Nothing was saved.
 role-sales = sales
 role-leader = leader
 role-finance = finance

@@ -1,5 +1,6 @@
 ## dealbot — 日本語。メッセージとプレースホルダーは英語版 (locales/en/dealbot.ftl) と完全に一致させること。
 
+language-name-in-sentence = 日本語
 language-name = 日本語
 
 ## フォーム項目 (PRODUCT.md §9)
@@ -93,7 +94,7 @@ error-not-your-deal = { $ref } の報告ができるのは案件の担当者の�
 error-deal-closed = { $ref } はすでにクローズ済みです。
 error-unknown-command = 「{ $command }」はコマンドではありません。/deal help でコマンド一覧を表示できます。
 error-show-needs-ref = 案件を指定してください。例：/deal show D-12
-error-lang-unknown = 「{ $value }」は dealbot が対応していない言語です。en, ja, zh or ru から選んでください。
+error-lang-unknown = 「{ $value }」は dealbot が対応していない言語です。{ $choices }から選んでください。
 error-filter = 「{ $value }」は { $filter } に指定できる値ではありません。次の中から選んでください：{ $choices }
 
 ## 設定エラー（運用担当者向け）
@@ -171,7 +172,7 @@ help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・�
 help-help = /deal help — この一覧
 help-lang = /deal lang [en|ja|zh|ru] — dealbot の表示言語
 help-refs = すべての案件には D-12 のような番号が付いています。案件を指定するコマンドでは、この番号が使えます。
-lang-current = dealbot の表示言語は{ $locale }です。/deal lang en, ja, zh or ru で変更できます。
+lang-current = dealbot の表示言語は{ $locale }です。/deal lang に続けて{ $choices }を指定すると変更できます。
 lang-set = これからは{ $locale }で表示します。
 
 ## シェル
@@ -206,7 +207,6 @@ form-new-value = 新規：{ $value }
 form-pick-match = 「{ $value }」に一致する候補です。選ぶか、もう一度入力してください。
 shell-review = 回答を確認してください：
 shell-review-how = y で保存、/back で直前の回答を修正、/cancel ですべて破棄します。
-shell-nothing-saved = 何も保存されていません。
 role-sales = 営業
 role-leader = リーダー
 role-finance = 経理

@@ -1,5 +1,6 @@
 ## dealbot — русский. Сообщения и плейсхолдеры должны точно совпадать с английской версией (locales/en/dealbot.ftl).
 
+language-name-in-sentence = русский
 language-name = Русский
 
 ## Поля форм (PRODUCT.md §9)
@@ -103,7 +104,7 @@ error-not-your-deal = Отчитываться по сделке { $ref } мож
 error-deal-closed = Сделка { $ref } уже закрыта.
 error-unknown-command = «{ $command }» — не команда. Введите /deal help, чтобы увидеть все команды.
 error-show-needs-ref = Укажите сделку, например: /deal show D-12
-error-lang-unknown = dealbot не говорит на языке «{ $value }». Выберите en, ja, zh or ru.
+error-lang-unknown = dealbot не говорит на языке «{ $value }». Выберите { $choices }.
 error-filter = «{ $value }» — недопустимое значение для { $filter }. Выберите одно из: { $choices }.
 
 ## Ошибки конфигурации (для администратора)
@@ -196,8 +197,8 @@ help-stats = /deal stats [те же фильтры, что и в search] — д�
 help-help = /deal help — этот список
 help-lang = /deal lang [en|ja|zh|ru] — язык, на котором dealbot общается с вами
 help-refs = У каждой сделки есть номер, например D-12; его принимает любая команда, работающая со сделкой.
-lang-current = Язык общения dealbot с вами: { $locale }. Сменить его можно командой /deal lang en, ja, zh or ru.
-lang-set = Готово! Теперь язык общения dealbot с вами: { $locale }.
+lang-current = dealbot общается с вами на языке: { $locale }. Сменить его можно командой /deal lang и кодом: { $choices }.
+lang-set = Готово! Теперь dealbot общается с вами на языке: { $locale }.
 
 ## Оболочка
 shell-welcome = Оболочка dealbot: /help — список команд, /as <handle> — действовать от имени другого человека, /quit — выйти.
@@ -231,7 +232,6 @@ form-new-value = Новый: { $value }
 form-pick-match = Найдено по «{ $value }»: выберите вариант или введите ещё раз.
 shell-review = Проверьте ответы:
 shell-review-how = Введите y, чтобы сохранить, /back — изменить последний ответ, /cancel — отменить всё.
-shell-nothing-saved = Ничего не сохранено.
 role-sales = продажи
 role-leader = руководитель
 role-finance = финансы

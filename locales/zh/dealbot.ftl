@@ -1,5 +1,6 @@
 ## dealbot — 简体中文。消息与占位符须与英文版 (locales/en/dealbot.ftl) 完全一致。
 
+language-name-in-sentence = 简体中文
 language-name = 简体中文
 
 ## 表单字段 (PRODUCT.md §9)
@@ -93,7 +94,7 @@ error-not-your-deal = 只有 { $ref } 的负责人才能汇报其进展。
 error-deal-closed = { $ref } 已关闭。
 error-unknown-command = “{ $command }”不是命令。输入 /deal help 查看全部命令。
 error-show-needs-ref = 请指定商机，例如：/deal show D-12
-error-lang-unknown = dealbot 不支持“{ $value }”这种语言。请选择 en, ja, zh or ru。
+error-lang-unknown = dealbot 不支持“{ $value }”这种语言。请选择{ $choices }。
 error-filter = “{ $value }”不是 { $filter } 的有效值。请从以下选项中选择：{ $choices }。
 
 ## 配置错误（面向运维人员）
@@ -171,7 +172,7 @@ help-stats = /deal stats [与 search 相同的筛选条件] — 赢单率、数�
 help-help = /deal help — 显示此列表
 help-lang = /deal lang [en|ja|zh|ru] — 设置 dealbot 与您交流的语言
 help-refs = 每个商机都有一个编号，例如 D-12；所有需要指定商机的命令都可以使用该编号。
-lang-current = dealbot 当前使用{ $locale }与您交流。可用 /deal lang en, ja, zh or ru 更改。
+lang-current = dealbot 当前使用{ $locale }与您交流。可用 /deal lang 加上{ $choices }更改。
 lang-set = 今后 dealbot 将使用{ $locale }与您交流。
 
 ## 命令行
@@ -206,7 +207,6 @@ form-new-value = 新建：{ $value }
 form-pick-match = 以下与“{ $value }”匹配：请选择一项，或重新输入。
 shell-review = 请确认您的回答：
 shell-review-how = 输入 y 保存，/back 修改上一个回答，/cancel 全部放弃。
-shell-nothing-saved = 未保存任何内容。
 role-sales = 销售
 role-leader = 主管
 role-finance = 财务

@@ -100,7 +100,8 @@ def test_db_upgrade(tmp_path: Path) -> None:
 
 def test_the_shell_refuses_a_database_a_running_bot_uses(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/shared.sqlite3"
-    core = build_core(Settings(_env_file=None, DATABASE_URL=url, DEALBOT_CONFIG="none.toml"))
+    settings = Settings(_env_file=None, DATABASE_URL=url, DEALBOT_CONFIG="none.toml")
+    core = build_core(settings, allow_sample=True)
     register_runner(core, "run", ["slack"])
     core.engine.dispose()
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 from urllib.parse import urlencode
 
+import aiohttp
+import pytest
+
 from support.slack_bot import FEED, KIM, LENA, SAM, SlackBot
 from support.slack_flow import dm_count, open_deal
 from support.standins.slack_api import plain_text
@@ -77,3 +80,23 @@ async def test_a_retried_command_opens_one_deal_form(bot: SlackBot) -> None:
     await slack.wait_for(lambda s: any(u == KIM for u, _ in s.views_opened), what="Kim's form")
     assert [user for user, _ in slack.views_opened].count(SAM) == 1
     assert slack.errors == []
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (b"\xff\xfe not utf-8", {"Content-Type": "application/json"}),
+        (b'{"type": "url_verification"', {"Content-Type": "application/json"}),
+        (b"payload=%7Bbroken", {"Content-Type": "application/x-www-form-urlencoded"}),
+        (b"", {"X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=abc"}),
+    ],
+)
+async def test_unsigned_malformed_requests_are_refused_before_they_are_read(
+    bot: SlackBot, body: bytes, headers: dict[str, str]
+) -> None:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{bot.url}/slack/events", data=body, headers=headers) as response,
+    ):
+        assert response.status == 401
+    assert bot.slack.messages == [] and bot.slack.views_opened == []

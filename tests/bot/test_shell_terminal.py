@@ -1,0 +1,78 @@
+"""`dealbot shell` in a real terminal: Ctrl-C cancels the form, a second Ctrl-C leaves."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEALBOT = str(Path(sys.executable).parent / "dealbot")
+
+
+class Terminal:
+    """The shell on a pseudo-terminal, read until the expected text shows."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.master, slave = pty.openpty()
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "DEALBOT_"))
+        }
+        self.process = subprocess.Popen(
+            [DEALBOT, "shell"], cwd=cwd, stdin=slave, stdout=slave, stderr=slave, env=env
+        )
+        os.close(slave)
+        self.seen = ""
+
+    def expect(self, text: str, timeout: float = 30, after: str = "") -> str:
+        """Read until `text` shows (after the last `after`, when given)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.seen[self.seen.rfind(after) if after else 0 :]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never saw {text!r}; the terminal shows:\n{self.seen}")
+            ready, _, _ = select.select([self.master], [], [], 0.5)
+            if ready:
+                try:
+                    self.seen += os.read(self.master, 4096).decode(errors="replace")
+                except OSError:
+                    break
+        return self.seen
+
+    def type(self, line: str) -> None:
+        os.write(self.master, (line + "\n").encode())
+
+    def interrupt(self) -> None:
+        self.process.send_signal(signal.SIGINT)  # what the terminal sends for Ctrl-C
+
+
+def test_ctrl_c_cancels_the_form_and_a_second_ctrl_c_leaves(tmp_path: Path) -> None:
+    terminal = Terminal(tmp_path)
+    terminal.expect("sam> ")
+    terminal.type("/deal new")
+    terminal.expect("? Customer")
+    terminal.type("Acme")
+    terminal.expect("? Deal title")
+
+    terminal.interrupt()
+    terminal.expect("Cancelled; nothing was saved.")
+    terminal.expect("sam> ")
+    terminal.type("/deal list")
+    terminal.expect("You have no open deals")
+    shown = terminal.expect("sam> ", after="You have no open deals")
+    terminal.interrupt()
+
+    assert terminal.process.wait(timeout=10) == 0
+    assert "Traceback" not in shown
+
+
+def test_ctrl_d_leaves_cleanly(tmp_path: Path) -> None:
+    terminal = Terminal(tmp_path)
+    terminal.expect("sam> ")
+    os.write(terminal.master, b"\x04")  # Ctrl-D at an empty line
+
+    assert terminal.process.wait(timeout=10) == 0
+    assert "Traceback" not in terminal.seen
