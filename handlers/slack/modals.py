@@ -171,8 +171,12 @@ def raw_answers(view: JSON) -> dict[str, str | None]:
 def error_response(errors: FieldErrors, view: JSON) -> JSON:
     """`response_action: errors` on the blocks at fault; Slack keeps everything typed."""
     inputs = [b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"]
+    typed = view.get("state", {}).get("values", {})
     shown: dict[str, str] = {}
     for name, text in errors.errors.items():
         block_id = name if name in inputs else inputs[0]
+        new = name + NEW_SUFFIX
+        if new in inputs and _entry_value((typed.get(new) or {}).get(VALUE) or {}):
+            block_id = new  # the error shows beside what was typed, not beside the list
         shown[block_id] = clip(f"{shown[block_id]} {text}" if block_id in shown else text, 2000)
     return {"response_action": "errors", "errors": shown}

@@ -186,3 +186,50 @@ async def test_the_answer_to_a_submission_reaches_the_person_when_slack_refuses_
         assert len(saved) == 1
         sam = bot.core.desks.people.person(slack_user=SAM)
         assert len(bot.core.desks.deals.my_open_deals(sam.id)) == 1
+
+
+async def test_a_wrong_deal_in_the_modal_is_an_inline_error_and_nothing_typed_is_lost(
+    bot: SlackBot,
+) -> None:
+    view = await open_modal(bot, SAM, "update")
+    answers = {"deal": "D-999", "activity": "call", "status": "negotiation", "notes": "long call"}
+
+    answer = await submit(bot, SAM, view, answers)
+
+    assert answer.body["response_action"] == "errors"
+    assert answer.body["errors"] == {"deal": "There is no deal D-999 that you can see."}
+    still_open = bot.slack.latest_view(SAM)
+    assert still_open is not None and still_open["id"] == view["id"]  # the typed answers stay
+    assert bot.slack.channel_messages(FEED) == []
+
+
+async def test_a_closed_deal_named_in_the_command_is_refused_before_any_question(
+    bot: SlackBot,
+) -> None:
+    await open_deal(bot, SAM)
+    view = await open_modal(bot, SAM, "won D-1")
+    await submit(bot, SAM, view, {"activity": "meeting"})
+    before = len(bot.slack.views_opened)
+
+    await bot.driver.slash_command(SAM, "/deal", "update D-1")
+
+    (refusal,) = await bot.slack.wait_for(
+        lambda s: [m for m in s.ephemerals(SAM) if "already closed" in plain_text(m)],
+        what="the refusal",
+    )
+    assert "D-1 is already closed." in plain_text(refusal)
+    assert len(bot.slack.views_opened) == before  # no form was opened
+
+
+async def test_a_wrong_deal_typed_beside_the_list_is_refused_beside_what_was_typed(
+    bot: SlackBot,
+) -> None:
+    await open_deal(bot, SAM)
+    view = await open_modal(bot, SAM, "update")
+    assert {"deal", "deal.new"} <= {b["block_id"] for b in view["blocks"]}
+
+    answer = await submit(
+        bot, SAM, view, {"deal": "D-999", "activity": "call", "status": "log_only"}
+    )
+
+    assert answer.body["errors"] == {"deal.new": "There is no deal D-999 that you can see."}
