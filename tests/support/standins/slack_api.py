@@ -172,12 +172,27 @@ _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 _DM_ID = re.compile(r"^D[A-Z0-9]{2,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Message metadata: Slack wants an alphanumeric (plus underscore) event type and an object payload.
+_EVENT_TYPE = re.compile(r"^[a-zA-Z0-9_]{1,255}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 # --------------------------------------------------------------------------------------------
 # Records
 # --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MessageVersion:
+    """One earlier state of an edited message (``PostedMessage.history``, oldest first)."""
+
+    text: str | None
+    blocks: list[JSONDict] | None
+    metadata: JSONDict | None
+    method: str  # what replaced this version: chat.update or response_url
+
+    def buttons(self) -> list[tuple[str, str | None, str | None]]:
+        return buttons_of(self.blocks)
+
+
 @dataclass
 class PostedMessage:
     """A message the bot got onto Slack (or a user message a test injected).
@@ -202,6 +217,25 @@ class PostedMessage:
     author: str | None = None
     deleted: bool = False
     edits: list[tuple[str | None, list[JSONDict] | None]] = field(default_factory=list)
+    #: ``{"event_type": ..., "event_payload": {...}}`` as the bot attached it (or None).
+    metadata: JSONDict | None = None
+    #: earlier versions (text, blocks and metadata), oldest first; ``edits`` keeps the old shape.
+    history: list[MessageVersion] = field(default_factory=list)
+    #: ids of the files shared by this message (files.completeUploadExternal).
+    files: list[str] = field(default_factory=list)
+
+    def buttons(self) -> list[tuple[str, str | None, str | None]]:
+        """The buttons of the current blocks as ``(text, action_id, value)``."""
+        return buttons_of(self.blocks)
+
+    def remember_version(self, method: str) -> None:
+        """Keep the current content before an edit replaces it."""
+        self.edits.append((self.text, self.blocks))
+        self.history.append(
+            MessageVersion(
+                self.text, copy.deepcopy(self.blocks), copy.deepcopy(self.metadata), method
+            )
+        )
 
     @property
     def is_ephemeral(self) -> bool:
@@ -339,6 +373,21 @@ def plain_text(message: PostedMessage | Mapping[str, Any] | list[Any] | None) ->
     else:
         _collect_text(message, out)
     return "\n".join(out)
+
+
+def buttons_of(blocks: list[JSONDict] | None) -> list[tuple[str, str | None, str | None]]:
+    """Every button in ``blocks`` (actions blocks and section accessories) as
+    ``(text, action_id, value)``, in order."""
+    found: list[tuple[str, str | None, str | None]] = []
+    for block in blocks or []:
+        if not isinstance(block, dict):
+            continue
+        for element in interactive_elements(block):
+            if element.get("type") == "button":
+                label = element.get("text")
+                text = label.get("text", "") if isinstance(label, dict) else ""
+                found.append((str(text), element.get("action_id"), element.get("value")))
+    return found
 
 
 def _short_id(seed: str) -> str:
@@ -982,6 +1031,33 @@ def _json_param(params: Mapping[str, Any], name: str, error: str) -> Any:
     return value
 
 
+def _metadata_param(params: Mapping[str, Any]) -> JSONDict | None:
+    """Message metadata as Slack validates it (a JSON string in forms, an object in JSON)."""
+    value = params.get("metadata")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            detail = f"metadata is not JSON: {exc}"
+            raise SlackApiFailure("invalid_metadata_format", detail) from None
+    if not isinstance(value, dict):
+        raise SlackApiFailure("invalid_metadata_format", "metadata must be a JSON object")
+    unknown = sorted(set(value) - {"event_type", "event_payload"})
+    if unknown:
+        raise SlackApiFailure("invalid_metadata_schema", f"unknown metadata fields {unknown}")
+    event_type = value.get("event_type")
+    if not isinstance(event_type, str) or not _EVENT_TYPE.match(event_type):
+        raise SlackApiFailure(
+            "invalid_metadata_schema",
+            f"event_type must be 1-255 characters of [a-zA-Z0-9_], got {event_type!r}",
+        )
+    if not isinstance(value.get("event_payload"), dict):
+        raise SlackApiFailure("invalid_metadata_schema", "event_payload must be a JSON object")
+    return copy.deepcopy(value)
+
+
 # --------------------------------------------------------------------------------------------
 # The stand-in
 # --------------------------------------------------------------------------------------------
@@ -1013,6 +1089,8 @@ class SlackStandin:
         self.known_users_only = known_users_only
         #: replaceable clock (seconds, monotonic) used for triggers, response_urls and rate limits.
         self.clock: Callable[[], float] = time.monotonic
+        #: replaceable wall clock (epoch seconds) that message timestamps are made from.
+        self.ts_clock: Callable[[], float] = time.time
         #: user id -> fields merged over the default users.info ``user`` ({"locale": "ja-JP"}).
         self.users: dict[str, JSONDict] = {}
         #: channel id -> name (used by the driver for channel_name fields).
@@ -1044,7 +1122,7 @@ class SlackStandin:
         self._rate: tuple[float, int] | None = None
         self._buckets: dict[str, _Bucket] = {}
         self._counter = itertools.count(1)
-        self._ts_counter = itertools.count(1)
+        self._last_ts_micros = 0
         self._cond = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
@@ -1159,7 +1237,10 @@ class SlackStandin:
 
     # -- ids, triggers, response urls ---------------------------------------------------------
     def _next_ts(self) -> str:
-        micros = 1_700_000_000_000_000 + next(self._ts_counter) * 100
+        # Like Slack, a ts is the epoch time of the post (so a bot may read history back with
+        # ``oldest`` = a time it noted before posting), made unique and increasing.
+        micros = max(int(self.ts_clock() * 1_000_000), self._last_ts_micros + 1)
+        self._last_ts_micros = micros
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def new_ts(self) -> str:
@@ -1477,7 +1558,7 @@ class SlackStandin:
             )
         bucket.tokens -= 1.0
 
-    def _message_payload(self, message: PostedMessage) -> JSONDict:
+    def _message_payload(self, message: PostedMessage, *, with_metadata: bool = False) -> JSONDict:
         payload: JSONDict = {
             "type": "message",
             "text": message.text or "",
@@ -1494,6 +1575,8 @@ class SlackStandin:
             )
         if message.thread_ts:
             payload["thread_ts"] = message.thread_ts
+        if with_metadata and message.metadata is not None:
+            payload["metadata"] = copy.deepcopy(message.metadata)
         return payload
 
     def message_payload(self, message: PostedMessage) -> JSONDict:
@@ -1548,6 +1631,7 @@ class SlackStandin:
         ):
             raise SlackApiFailure("not_in_channel", f"the bot is not a member of {channel}")
         text, blocks, _ = self._content(params, "chat.postMessage")
+        metadata = _metadata_param(params)
         thread_ts = _opt_str(params, "thread_ts")
         if thread_ts is not None:
             self._check_thread(channel, thread_ts)
@@ -1564,9 +1648,14 @@ class SlackStandin:
                 mrkdwn=_as_bool(params["mrkdwn"]) if "mrkdwn" in params else None,
                 requested_channel=requested,
                 author=self.bot_user_id,
+                metadata=metadata,
             )
         )
-        return {"channel": channel, "ts": message.ts, "message": self._message_payload(message)}
+        return {
+            "channel": channel,
+            "ts": message.ts,
+            "message": self._message_payload(message, with_metadata=True),
+        }
 
     def _chat_post_ephemeral(self, params: JSONDict) -> JSONDict:
         requested = _opt_str(params, "channel")
@@ -1602,15 +1691,18 @@ class SlackStandin:
         if message.author != self.bot_user_id:
             raise SlackApiFailure("cant_update_message", "the bot can only update its own messages")
         text, blocks, _ = self._content(params, "chat.update")
-        message.edits.append((message.text, message.blocks))
+        metadata = _metadata_param(params)
+        message.remember_version("chat.update")
         message.text = text
         if blocks is not None:
             message.blocks = blocks
+        if metadata is not None:  # like Slack: an update without metadata keeps it
+            message.metadata = metadata
         return {
             "channel": message.channel,
             "ts": message.ts,
             "text": message.text or "",
-            "message": self._message_payload(message),
+            "message": self._message_payload(message, with_metadata=True),
         }
 
     def _chat_delete(self, params: JSONDict) -> JSONDict:
@@ -1947,7 +2039,7 @@ class SlackStandin:
             failure.status = 400 if failure.status == 200 else failure.status
             raise
         if _as_bool(body.get("replace_original")) and original is not None:
-            original.edits.append((original.text, original.blocks))
+            original.remember_version("response_url")
             original.text, original.blocks = text, blocks
             return
         self.record_reply(
