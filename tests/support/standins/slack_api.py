@@ -23,6 +23,8 @@ are not recorded there (see ``slack.rate_limited``).
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import copy
 import datetime as dt
 import hashlib
@@ -33,8 +35,9 @@ import re
 import secrets
 import socket
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 from urllib.parse import parse_qsl
@@ -59,6 +62,13 @@ RECOMMENDED_MESSAGE_TEXT = 4_000
 MAX_VIEW_BYTES = 250_000
 MAX_MARKDOWN_BLOCK_CHARS = 12_000
 RESPONSE_URL_MAX_USES = 5
+HISTORY_DEFAULT_LIMIT = 100  # conversations.history
+HISTORY_MAX_LIMIT = 999
+REPLIES_DEFAULT_LIMIT = 1000  # conversations.replies
+REPLIES_MAX_LIMIT = 1000
+# Since 29 May 2025, for apps commercially distributed outside the Slack Marketplace:
+LIMITED_HISTORY_CALLS_PER_MINUTE = 1
+LIMITED_HISTORY_MAX_LIMIT = 15
 RESPONSE_URL_TTL_SECONDS = 30 * 60
 
 SECTION_TEXT_MAX = 3000
@@ -313,6 +323,7 @@ class SlackApiFailure(Exception):
         status: int = 200,
         headers: Mapping[str, str] | None = None,
         record: bool = True,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{error}: {detail}" if detail else error)
         self.error = error
@@ -321,9 +332,10 @@ class SlackApiFailure(Exception):
         self.status = status
         self.headers = dict(headers or {})
         self.record = record
+        self.extra = dict(extra or {})
 
     def body(self) -> JSONDict:
-        body: JSONDict = {"ok": False, "error": self.error}
+        body: JSONDict = {"ok": False, "error": self.error, **self.extra}
         if self.messages:
             body["errors"] = list(self.messages)
             body["response_metadata"] = {"messages": [f"[ERROR] {m}" for m in self.messages]}
@@ -1031,6 +1043,61 @@ def _json_param(params: Mapping[str, Any], name: str, error: str) -> Any:
     return value
 
 
+def _limit_param(params: Mapping[str, Any], default: int) -> int:
+    value = params.get("limit")
+    if value is None or value == "":
+        return default
+    try:
+        limit = int(str(value))
+    except ValueError:
+        raise SlackApiFailure(
+            "invalid_arguments", f"limit must be a number, not {value!r}"
+        ) from None
+    if limit < 0:
+        raise SlackApiFailure("invalid_arguments", "limit must not be negative")
+    return limit or default
+
+
+def _ts_param(params: Mapping[str, Any], name: str, error: str) -> Decimal | None:
+    value = params.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        stamp = Decimal(str(value))
+    except InvalidOperation:
+        raise SlackApiFailure(error, f"{name} must be a timestamp, not {value!r}") from None
+    if not stamp.is_finite() or stamp < 0:
+        raise SlackApiFailure(error, f"{name} must be a timestamp, not {value!r}")
+    return stamp
+
+
+def _in_window(ts: str, oldest: Decimal | None, latest: Decimal | None, *, inclusive: bool) -> bool:
+    """Slack's timeline window: strictly between oldest and latest unless ``inclusive``."""
+    stamp = Decimal(ts)
+    if oldest is not None and (stamp < oldest or (stamp == oldest and not inclusive)):
+        return False
+    return not (latest is not None and (stamp > latest or (stamp == latest and not inclusive)))
+
+
+def _cursor_for(ts: str) -> str:
+    # Slack's cursors look like base64("next_ts:1512085861000543").
+    return base64.b64encode(f"next_ts:{ts.replace('.', '')}".encode()).decode()
+
+
+def _cursor_param(params: Mapping[str, Any]) -> Decimal | None:
+    cursor = params.get("cursor")
+    if cursor is None or cursor == "":
+        return None
+    try:
+        decoded = base64.b64decode(str(cursor), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        raise SlackApiFailure("invalid_cursor", f"cannot use cursor {cursor!r}") from None
+    prefix, _, digits = decoded.partition(":")
+    if prefix != "next_ts" or not digits.isdigit() or len(digits) <= 6:
+        raise SlackApiFailure("invalid_cursor", f"cannot use cursor {cursor!r}")
+    return Decimal(f"{digits[:-6]}.{digits[-6:]}")
+
+
 def _metadata_param(params: Mapping[str, Any]) -> JSONDict | None:
     """Message metadata as Slack validates it (a JSON string in forms, an object in JSON)."""
     value = params.get("metadata")
@@ -1077,6 +1144,8 @@ class SlackStandin:
         bot_id: str = "B0DEALBOT",
         app_id: str = "A0DEALBOT",
         known_users_only: bool = False,
+        scopes: Iterable[str] | None = None,
+        commercially_distributed: bool = False,
     ) -> None:
         self.token = token
         self.team_id = team_id
@@ -1097,6 +1166,11 @@ class SlackStandin:
         self.channel_names: dict[str, str] = {}
         #: when set, chat.postMessage to a C…/G… channel outside it fails with not_in_channel.
         self.member_channels: set[str] | None = None
+        #: the bot token's scopes; None grants every scope (no ``missing_scope`` answers).
+        self.scopes: set[str] | None = set(scopes) if scopes is not None else None
+        #: the app is commercially distributed outside the Slack Marketplace: since 29 May 2025
+        #: conversations.history/replies then allow 1 call a minute and at most 15 messages.
+        self.commercially_distributed = commercially_distributed
 
         self.messages: list[PostedMessage] = []
         self.user_messages: list[PostedMessage] = []
@@ -1119,6 +1193,10 @@ class SlackStandin:
         self._last_view: dict[str, str] = {}
         self._home_view_ids: dict[str, str] = {}
         self._faults: list[_Fault] = []
+        self._archived: set[str] = set()
+        self._removed_from: set[str] = set()
+        self._deleted_channels: set[str] = set()
+        self._history_calls: dict[str, list[float]] = {}
         self._rate: tuple[float, int] | None = None
         self._buckets: dict[str, _Bucket] = {}
         self._counter = itertools.count(1)
@@ -1135,6 +1213,8 @@ class SlackStandin:
             "chat.delete": self._chat_delete,
             "chat.getPermalink": self._chat_get_permalink,
             "conversations.open": self._conversations_open,
+            "conversations.history": self._conversations_history,
+            "conversations.replies": self._conversations_replies,
             "users.info": self._users_info,
             "views.open": self._views_open,
             "views.push": self._views_push,
@@ -1234,6 +1314,54 @@ class SlackStandin:
     def disable_channel_rate(self) -> None:
         self._rate = None
         self._buckets.clear()
+
+    # -- places that went away (permanent errors) ---------------------------------------------
+    def _place(self, channel: str) -> str:
+        if not _CHANNEL_ID.match(channel):
+            raise ValueError(f"{channel!r} is not a channel id (C… or G…); DMs cannot go away")
+        return channel
+
+    def archive_channel(self, channel: str) -> None:
+        """Archive ``channel``: posts, updates and uploads there answer ``is_archived``
+        (reading its history still works, as on Slack)."""
+        self._archived.add(self._place(channel))
+
+    def remove_bot_from_channel(self, channel: str) -> None:
+        """Someone removed the bot from ``channel``: everything there answers ``not_in_channel``."""
+        self._removed_from.add(self._place(channel))
+
+    def delete_channel(self, channel: str) -> None:
+        """Delete ``channel``: every method answers ``channel_not_found`` for it."""
+        self._deleted_channels.add(self._place(channel))
+
+    def _check_place(self, channel: str, *, writing: bool) -> None:
+        """The errors of a channel that is gone, that the bot left, or that is archived."""
+        if channel in self._deleted_channels:
+            raise SlackApiFailure("channel_not_found", f"{channel} was deleted")
+        outside = self.member_channels is not None and channel not in self.member_channels
+        if channel in self._removed_from or (_CHANNEL_ID.match(channel) and outside):
+            raise SlackApiFailure("not_in_channel", f"the bot is not a member of {channel}")
+        if writing and channel in self._archived:
+            raise SlackApiFailure("is_archived", f"{channel} is archived")
+
+    # -- scopes -------------------------------------------------------------------------------
+    def _require_scope(self, *needed: str) -> None:
+        """``missing_scope`` (with Slack's ``needed``/``provided``) unless one of ``needed`` is
+        granted; nothing is checked while ``scopes`` is None."""
+        if self.scopes is None or any(scope in self.scopes for scope in needed):
+            return
+        raise SlackApiFailure(
+            "missing_scope",
+            f"needs {' or '.join(needed)}",
+            extra={"needed": ",".join(needed), "provided": ",".join(sorted(self.scopes))},
+        )
+
+    def _history_scope(self, channel: str) -> str:
+        if channel.startswith("D"):
+            return "im:history"
+        if channel in self._mpims.values():
+            return "mpim:history"
+        return "groups:history" if channel.startswith("G") else "channels:history"
 
     # -- ids, triggers, response urls ---------------------------------------------------------
     def _next_ts(self) -> str:
@@ -1622,14 +1750,10 @@ class SlackStandin:
         }
 
     def _chat_post_message(self, params: JSONDict) -> JSONDict:
+        self._require_scope("chat:write")
         requested = _opt_str(params, "channel")
         channel = self._resolve_channel(requested, allow_user=True)
-        if (
-            self.member_channels is not None
-            and _CHANNEL_ID.match(channel)
-            and channel not in self.member_channels
-        ):
-            raise SlackApiFailure("not_in_channel", f"the bot is not a member of {channel}")
+        self._check_place(channel, writing=True)
         text, blocks, _ = self._content(params, "chat.postMessage")
         metadata = _metadata_param(params)
         thread_ts = _opt_str(params, "thread_ts")
@@ -1658,8 +1782,10 @@ class SlackStandin:
         }
 
     def _chat_post_ephemeral(self, params: JSONDict) -> JSONDict:
+        self._require_scope("chat:write")
         requested = _opt_str(params, "channel")
         channel = self._resolve_channel(requested, allow_user=True)
+        self._check_place(channel, writing=True)
         user = self._check_user(_opt_str(params, "user"), "user_not_in_channel")
         text, blocks, _ = self._content(params, "chat.postEphemeral")
         thread_ts = _opt_str(params, "thread_ts")
@@ -1678,8 +1804,9 @@ class SlackStandin:
         )
         return {"message_ts": message.ts}
 
-    def _own_message(self, params: JSONDict, ts_name: str) -> PostedMessage:
+    def _own_message(self, params: JSONDict, ts_name: str, *, writing: bool) -> PostedMessage:
         channel = self._resolve_channel(_opt_str(params, "channel"), allow_user=False)
+        self._check_place(channel, writing=writing)
         ts = _opt_str(params, ts_name)
         message = self.find_message(channel, ts or "")
         if message is None or message.deleted:
@@ -1687,7 +1814,8 @@ class SlackStandin:
         return message
 
     def _chat_update(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "ts")
+        self._require_scope("chat:write")
+        message = self._own_message(params, "ts", writing=True)
         if message.author != self.bot_user_id:
             raise SlackApiFailure("cant_update_message", "the bot can only update its own messages")
         text, blocks, _ = self._content(params, "chat.update")
@@ -1706,14 +1834,15 @@ class SlackStandin:
         }
 
     def _chat_delete(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "ts")
+        self._require_scope("chat:write")
+        message = self._own_message(params, "ts", writing=True)
         if message.author != self.bot_user_id:
             raise SlackApiFailure("cant_delete_message", "the bot can only delete its own messages")
         message.deleted = True
         return {"channel": message.channel, "ts": message.ts}
 
     def _chat_get_permalink(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "message_ts")
+        message = self._own_message(params, "message_ts", writing=False)
         stamp = message.ts.replace(".", "")
         link = f"https://{self.team_domain}.slack.com/archives/{message.channel}/p{stamp}"
         return {"channel": message.channel, "permalink": link}
@@ -1731,6 +1860,7 @@ class SlackStandin:
             raise SlackApiFailure("invalid_arguments", "users must list 1 to 8 user ids")
         for user in users:
             self._check_user(user)
+        self._require_scope("im:write" if len(users) == 1 else "mpim:write")
         if len(users) == 1:
             existed = users[0] in self._dm_by_user
             channel = self.dm_channel(users[0])
@@ -1748,7 +1878,149 @@ class SlackStandin:
             body.update({"no_op": True, "already_open": True})
         return body
 
+    # -- reading history back -----------------------------------------------------------------
+    def _take_history_call(self, method: str, channel: str) -> None:
+        """1 call a minute per method for commercially distributed non-Marketplace apps."""
+        now = self.clock()
+        window = [t for t in self._history_calls.get(method, []) if now - t < 60.0]
+        if len(window) >= LIMITED_HISTORY_CALLS_PER_MINUTE:
+            retry_after = max(1, math.ceil(60.0 - (now - window[0])))
+            self.rate_limited.append((method, channel))
+            raise SlackApiFailure(
+                "ratelimited",
+                f"{method} allows {LIMITED_HISTORY_CALLS_PER_MINUTE} call a minute for "
+                "commercially distributed apps outside the Marketplace",
+                status=429,
+                headers={"Retry-After": str(retry_after)},
+                record=False,
+            )
+        window.append(now)
+        self._history_calls[method] = window
+
+    def _read_guard(self, method: str, params: JSONDict) -> tuple[str, int]:
+        """The channel to read and the page size, with Slack's errors and limits."""
+        default, maximum = (
+            (HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT)
+            if method == "conversations.history"
+            else (REPLIES_DEFAULT_LIMIT, REPLIES_MAX_LIMIT)
+        )
+        if self.commercially_distributed:
+            self._take_history_call(method, str(params.get("channel", "")))
+            maximum = LIMITED_HISTORY_MAX_LIMIT
+        channel = self._resolve_channel(_opt_str(params, "channel"), allow_user=False)
+        self._require_scope(self._history_scope(channel))
+        self._check_place(channel, writing=False)
+        limit = _limit_param(params, default)
+        return channel, min(limit, maximum)
+
+    def _timeline(self, channel: str) -> list[PostedMessage]:
+        """Every message anybody sees in ``channel`` (bot and user messages, threads too)."""
+        return [
+            m
+            for m in (*self.messages, *self.user_messages)
+            if m.channel == channel and not m.deleted and not m.is_ephemeral
+        ]
+
+    def _read_payload(
+        self, message: PostedMessage, timeline: list[PostedMessage], *, with_metadata: bool
+    ) -> JSONDict:
+        payload = self._message_payload(message, with_metadata=with_metadata)
+        if message.is_reply:
+            parent = next((m for m in timeline if m.ts == message.thread_ts), None)
+            if parent is not None and parent.author:
+                payload["parent_user_id"] = parent.author
+        else:
+            replies = sorted(
+                (m for m in timeline if m.is_reply and m.thread_ts == message.ts),
+                key=lambda m: Decimal(m.ts),
+            )
+            if replies:
+                users = sorted({r.author for r in replies if r.author})
+                payload.update(
+                    {
+                        "thread_ts": message.ts,
+                        "reply_count": len(replies),
+                        "reply_users_count": len(users),
+                        "reply_users": users,
+                        "latest_reply": replies[-1].ts,
+                    }
+                )
+        return payload
+
+    def _conversations_history(self, params: JSONDict) -> JSONDict:
+        channel, limit = self._read_guard("conversations.history", params)
+        oldest = _ts_param(params, "oldest", "invalid_ts_oldest")
+        latest = _ts_param(params, "latest", "invalid_ts_latest")
+        inclusive = _as_bool(params.get("inclusive"))
+        with_metadata = _as_bool(params.get("include_all_metadata"))
+        timeline = self._timeline(channel)
+        visible = [
+            m
+            for m in timeline
+            if (not m.is_reply or m.reply_broadcast)
+            and _in_window(m.ts, oldest, latest, inclusive=inclusive)
+        ]
+        visible.sort(key=lambda m: Decimal(m.ts), reverse=True)  # newest first, like Slack
+        start = _cursor_param(params)
+        if start is not None:
+            visible = [m for m in visible if Decimal(m.ts) <= start]
+        page, rest = visible[:limit], visible[limit:]
+        body: JSONDict = {
+            "messages": [
+                self._read_payload(m, timeline, with_metadata=with_metadata) for m in page
+            ],
+            "has_more": bool(rest),
+            "pin_count": 0,
+            "channel_actions_ts": None,
+            "channel_actions_count": 0,
+        }
+        if rest:
+            body["response_metadata"] = {"next_cursor": _cursor_for(rest[0].ts)}
+        return body
+
+    def _conversations_replies(self, params: JSONDict) -> JSONDict:
+        channel, limit = self._read_guard("conversations.replies", params)
+        ts = _opt_str(params, "ts")
+        if ts is None:
+            raise SlackApiFailure("invalid_arguments", "ts is required")
+        oldest = _ts_param(params, "oldest", "invalid_ts_oldest")
+        latest = _ts_param(params, "latest", "invalid_ts_latest")
+        inclusive = _as_bool(params.get("inclusive"))
+        with_metadata = _as_bool(params.get("include_all_metadata"))
+        timeline = self._timeline(channel)
+        target = next((m for m in timeline if m.ts == ts), None)
+        if target is not None and target.is_reply:  # a reply's ts gives its whole thread
+            target = next((m for m in timeline if m.ts == target.thread_ts), None)
+        if target is None:
+            raise SlackApiFailure("thread_not_found", f"no message {ts} in {channel}")
+        replies = sorted(
+            (
+                m
+                for m in timeline
+                if m.is_reply
+                and m.thread_ts == target.ts
+                and _in_window(m.ts, oldest, latest, inclusive=inclusive)
+            ),
+            key=lambda m: Decimal(m.ts),
+        )
+        start = _cursor_param(params)
+        # The parent comes first (on the first page), then the replies oldest first.
+        items = (
+            [target, *replies] if start is None else [m for m in replies if Decimal(m.ts) >= start]
+        )
+        page, rest = items[:limit], items[limit:]
+        body: JSONDict = {
+            "messages": [
+                self._read_payload(m, timeline, with_metadata=with_metadata) for m in page
+            ],
+            "has_more": bool(rest),
+        }
+        if rest:
+            body["response_metadata"] = {"next_cursor": _cursor_for(rest[0].ts)}
+        return body
+
     def _users_info(self, params: JSONDict) -> JSONDict:
+        self._require_scope("users:read")
         user_id = _opt_str(params, "user")
         if user_id is None or user_id not in self.users:
             raise SlackApiFailure(
