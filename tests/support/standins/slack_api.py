@@ -42,7 +42,7 @@ from types import TracebackType
 from typing import Any, Literal, TypeVar
 from urllib.parse import parse_qsl
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
@@ -62,6 +62,8 @@ RECOMMENDED_MESSAGE_TEXT = 4_000
 MAX_VIEW_BYTES = 250_000
 MAX_MARKDOWN_BLOCK_CHARS = 12_000
 RESPONSE_URL_MAX_USES = 5
+MAX_UPLOAD_BYTES = 1024 * 1024 * 1024  # Slack's 1 GB file limit
+FILE_ALT_TEXT_MAX = 1000
 HISTORY_DEFAULT_LIMIT = 100  # conversations.history
 HISTORY_MAX_LIMIT = 999
 REPLIES_DEFAULT_LIMIT = 1000  # conversations.replies
@@ -283,6 +285,37 @@ class Trigger:
     issued_at: float
     view_id: str | None = None
     used: bool = False
+
+
+@dataclass
+class UploadedFile:
+    """A file of the files_upload_v2 flow (getUploadURLExternal, POST, completeUploadExternal).
+
+    ``data`` holds the bytes the client POSTed to ``upload_url`` (``upload_encoding`` says how:
+    ``"raw"`` body or ``"multipart"`` form); ``channel``/``thread_ts``/``initial_comment`` are
+    set when completeUploadExternal shared it, and ``message`` is that share.
+    """
+
+    id: str
+    filename: str
+    length: int
+    upload_url: str
+    alt_txt: str | None = None
+    snippet_type: str | None = None
+    created: int = 0
+    data: bytes | None = None
+    upload_content_type: str | None = None
+    upload_encoding: str | None = None
+    title: str | None = None
+    completed: bool = False
+    channel: str | None = None
+    thread_ts: str | None = None
+    initial_comment: str | None = None
+    message: PostedMessage | None = None
+
+    @property
+    def is_png(self) -> bool:
+        return bool(self.data and self.data.startswith(b"\x89PNG\r\n\x1a\n"))
 
 
 @dataclass
@@ -1197,6 +1230,9 @@ class SlackStandin:
         self._removed_from: set[str] = set()
         self._deleted_channels: set[str] = set()
         self._history_calls: dict[str, list[float]] = {}
+        #: files by id (files.getUploadURLExternal creates them)
+        self.files: dict[str, UploadedFile] = {}
+        self._uploads: dict[str, str] = {}  # upload key -> file id
         self._rate: tuple[float, int] | None = None
         self._buckets: dict[str, _Bucket] = {}
         self._counter = itertools.count(1)
@@ -1216,6 +1252,9 @@ class SlackStandin:
             "conversations.history": self._conversations_history,
             "conversations.replies": self._conversations_replies,
             "users.info": self._users_info,
+            "files.getUploadURLExternal": self._files_get_upload_url,
+            "files.completeUploadExternal": self._files_complete_upload,
+            "files.info": self._files_info,
             "views.open": self._views_open,
             "views.push": self._views_push,
             "views.update": self._views_update,
@@ -1224,9 +1263,11 @@ class SlackStandin:
 
     # -- lifecycle ----------------------------------------------------------------------------
     async def start(self) -> None:
-        app = web.Application(client_max_size=8 * 1024 * 1024)
+        app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/hooks/{path:.*}", self._handle_response_url)
+        app.router.add_post("/upload/v1/{key}", self._handle_upload)
+        app.router.add_get("/files-pri/{team_file}/{name}", self._handle_file_download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -1298,7 +1339,8 @@ class SlackStandin:
         429 answers carry ``Retry-After`` (default 1) and ``{"ok": false, "error": "ratelimited"}``.
         Other statuses answer an HTML error page like Slack's edge does, or the JSON
         ``{"ok": false, "error": error}`` when ``error`` is given.  ``method`` may also be
-        ``"response_url"`` for posts to response URLs.
+        ``"response_url"`` for posts to response URLs and ``"upload_url"`` for the byte
+        uploads of files_upload_v2.
         """
         if count < 1:
             raise ValueError("count must be >= 1")
@@ -1438,6 +1480,20 @@ class SlackStandin:
             m
             for m in self.messages
             if channel is not None and m.channel == channel and not m.is_ephemeral and not m.deleted
+        ]
+
+    def uploaded_files(self, channel: str, *, thread_ts: str | None = None) -> list[UploadedFile]:
+        """Files shared into ``channel`` (a user id means the DM), oldest first; with
+        ``thread_ts`` only those shared into that thread."""
+        channel = self._conversation(channel)
+        return [
+            f
+            for f in self.files.values()
+            if f.completed
+            and f.channel == channel
+            and f.message is not None
+            and not f.message.deleted
+            and (thread_ts is None or f.thread_ts == thread_ts)
         ]
 
     def ephemerals(self, user_id: str) -> list[PostedMessage]:
@@ -1878,6 +1934,245 @@ class SlackStandin:
             body.update({"no_op": True, "already_open": True})
         return body
 
+    # -- files (files_upload_v2) ---------------------------------------------------------------
+    def _files_get_upload_url(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:write")
+        filename = _opt_str(params, "filename")
+        raw_length = params.get("length")
+        if filename is None or raw_length in (None, ""):
+            raise SlackApiFailure("missing_argument", "filename and length are required")
+        try:
+            length = int(str(raw_length))
+        except ValueError:
+            raise SlackApiFailure(
+                "invalid_arguments", f"length {raw_length!r} is no number"
+            ) from None
+        if length <= 0:  # slack_sdk sends length 0 for empty content
+            raise SlackApiFailure("missing_argument", "length must be at least 1 byte")
+        if length > MAX_UPLOAD_BYTES:
+            raise SlackApiFailure("file_upload_size_restricted", f"{length} bytes is over 1 GB")
+        alt_txt = _opt_str(params, "alt_txt")
+        if alt_txt is not None and len(alt_txt) > FILE_ALT_TEXT_MAX:
+            raise SlackApiFailure("alt_txt_too_large", f"alt_txt is over {FILE_ALT_TEXT_MAX}")
+        file_id = f"F{next(self._counter):010d}"
+        key = secrets.token_urlsafe(24)
+        upload = UploadedFile(
+            id=file_id,
+            filename=filename,
+            length=length,
+            upload_url=f"{self.root_url}/upload/v1/{key}",
+            alt_txt=alt_txt,
+            snippet_type=_opt_str(params, "snippet_type"),
+            created=int(time.time()),
+        )
+        self.files[file_id] = upload
+        self._uploads[key] = file_id
+        return {"upload_url": upload.upload_url, "file_id": file_id}
+
+    async def _handle_upload(self, request: web.Request) -> web.Response:
+        """The upload URL: takes the bytes as a raw body or as a multipart form's file part."""
+        self.calls.append(("upload_url", {"path": request.path}))
+        try:
+            fault = self._take_fault("upload_url")
+            if fault is not None:
+                return self._fault_response(fault)
+            file_id = self._uploads.get(request.match_info["key"])
+            upload = self.files.get(file_id or "")
+            if upload is None or upload.completed:
+                raise SlackApiFailure(
+                    "invalid_upload_url", "unknown or used upload URL", status=404
+                )
+            if request.content_type.startswith("multipart/"):
+                data = await self._multipart_file(request)
+                encoding = "multipart"
+            else:
+                data = await request.read()
+                encoding = "raw"
+            if len(data) != upload.length:
+                raise SlackApiFailure(
+                    "length_mismatch",
+                    f"{upload.filename}: got {len(data)} bytes, getUploadURLExternal said "
+                    f"{upload.length}",
+                    status=400,
+                )
+            upload.data = data
+            upload.upload_content_type = request.content_type
+            upload.upload_encoding = encoding
+            return web.Response(text=f"OK - {len(data)}", content_type="text/plain")
+        except SlackApiFailure as failure:
+            if failure.record:
+                self.errors.append(("upload_url", failure.error, failure.detail))
+            return web.Response(
+                text=failure.error, status=failure.status, content_type="text/plain"
+            )
+        finally:
+            await self.notify()
+
+    @staticmethod
+    async def _multipart_file(request: web.Request) -> bytes:
+        reader = await request.multipart()
+        while True:
+            part = await reader.next()
+            if part is None:
+                raise SlackApiFailure(
+                    "no_file_data", "the multipart form holds no file", status=400
+                )
+            if isinstance(part, BodyPartReader) and part.filename is not None:
+                return bytes(await part.read(decode=True))
+
+    async def _handle_file_download(self, request: web.Request) -> web.Response:
+        """``url_private``: the bytes, for a request with the bot token."""
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        team_file = request.match_info["team_file"]
+        upload = self.files.get(team_file.rpartition("-")[2])
+        if scheme.lower() != "bearer" or token != self.token:
+            return web.Response(status=302, headers={"Location": f"{self.root_url}/signin"})
+        if upload is None or upload.data is None or not upload.completed:
+            return web.Response(status=404, text="file not found", content_type="text/plain")
+        return web.Response(body=upload.data, content_type="application/octet-stream")
+
+    def _file_object(self, upload: UploadedFile, *, shares: bool) -> JSONDict:
+        """A file object; shares only once Slack processed the share (files.info, history)."""
+        name = upload.filename
+        private = f"{self.root_url}/files-pri/{self.team_id}-{upload.id}/{name}"
+        body: JSONDict = {
+            "id": upload.id,
+            "created": upload.created,
+            "timestamp": upload.created,
+            "name": name,
+            "title": upload.title or name,
+            "mimetype": "",
+            "filetype": "",
+            "pretty_type": "",
+            "user": self.bot_user_id,
+            "user_team": self.team_id,
+            "editable": False,
+            "size": upload.length,
+            "mode": "hosted",
+            "is_external": False,
+            "external_type": "",
+            "is_public": False,
+            "public_url_shared": False,
+            "display_as_bot": False,
+            "username": "",
+            "url_private": private,
+            "url_private_download": f"{private}?download=1",
+            "media_display_type": "unknown",
+            "permalink": f"https://{self.team_domain}.slack.com/files/{self.bot_user_id}/"
+            f"{upload.id}/{name}",
+            "comments_count": 0,
+            "is_starred": False,
+            "shares": {},
+            "channels": [],
+            "groups": [],
+            "ims": [],
+            "has_more_shares": False,
+            "has_rich_preview": False,
+            "file_access": "visible",
+        }
+        if upload.alt_txt is not None:
+            body["alt_txt"] = upload.alt_txt
+        if shares and upload.channel is not None and upload.message is not None:
+            if upload.data is not None and upload.is_png:
+                body.update({"mimetype": "image/png", "filetype": "png", "pretty_type": "PNG"})
+            channel = upload.channel
+            kind = "public" if channel.startswith("C") else "private"
+            share: JSONDict = {
+                "ts": upload.message.ts,
+                "channel_name": self.channel_names.get(channel, channel.lower()),
+                "team_id": self.team_id,
+                "share_user_id": self.bot_user_id,
+                "source": "UNKNOWN",
+                "reply_users": [],
+                "reply_users_count": 0,
+                "reply_count": 0,
+            }
+            if upload.thread_ts is not None:
+                share["thread_ts"] = upload.thread_ts
+            body["shares"] = {kind: {channel: [share]}}
+            listing = (
+                "ims" if channel.startswith("D") else ("channels" if kind == "public" else "groups")
+            )
+            body[listing] = [channel]
+        return body
+
+    def _files_complete_upload(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:write")
+        entries = _json_param(params, "files", "invalid_arguments")
+        if not isinstance(entries, list) or not entries:
+            raise SlackApiFailure("invalid_arguments", "files must be a non-empty array")
+        uploads: list[tuple[UploadedFile, str | None]] = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                raise SlackApiFailure("invalid_arguments", "each file needs an id")
+            upload = self.files.get(entry["id"])
+            if upload is None:
+                raise SlackApiFailure("file_not_found", f"unknown file id {entry['id']}")
+            if upload.completed:
+                raise SlackApiFailure("file_not_found", f"{upload.id} was already completed")
+            if upload.data is None:
+                raise SlackApiFailure(
+                    "file_not_found", f"{upload.id}: no bytes were posted to its upload_url"
+                )
+            title = entry.get("title")
+            if title is not None and not isinstance(title, str):
+                raise SlackApiFailure("invalid_arguments", "a file title must be a string")
+            uploads.append((upload, title))
+        targets: list[str] = []
+        channel_id = _opt_str(params, "channel_id")
+        if channel_id is not None:
+            targets.append(self._resolve_channel(channel_id, allow_user=False))
+        for item in (_opt_str(params, "channels") or "").split(","):
+            if item.strip():
+                targets.append(self._resolve_channel(item.strip(), allow_user=True))
+        thread_ts = _opt_str(params, "thread_ts")
+        if thread_ts is not None and len(targets) != 1:
+            raise SlackApiFailure("invalid_arguments", "thread_ts needs exactly one channel")
+        for target in targets:
+            self._check_place(target, writing=True)
+            if thread_ts is not None:
+                self._check_thread(target, thread_ts)
+        comment = params.get("initial_comment")
+        if comment is not None and not isinstance(comment, str):
+            raise SlackApiFailure("invalid_arguments", "initial_comment must be a string")
+        if comment is not None and len(comment) > MAX_MESSAGE_TEXT:
+            raise SlackApiFailure("msg_too_long", f"initial_comment has {len(comment)} characters")
+        for upload, title in uploads:
+            upload.completed = True
+            upload.title = title or upload.filename
+            upload.initial_comment = comment or None
+        for target in targets:
+            # One message shares every file; Slack files it asynchronously, so the answer
+            # below has no shares yet (read them with files.info).
+            message = self._record(
+                PostedMessage(
+                    channel=target,
+                    ts=self._next_ts(),
+                    text=comment or "",
+                    blocks=None,
+                    thread_ts=thread_ts,
+                    method="files.completeUploadExternal",
+                    requested_channel=channel_id,
+                    author=self.bot_user_id,
+                    files=[upload.id for upload, _ in uploads],
+                )
+            )
+            for upload, _ in uploads:
+                if upload.channel is None:
+                    upload.channel, upload.thread_ts, upload.message = target, thread_ts, message
+        return {"files": [self._file_object(upload, shares=False) for upload, _ in uploads]}
+
+    def _files_info(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:read")
+        upload = self.files.get(_opt_str(params, "file") or "")
+        if upload is None or not upload.completed:
+            raise SlackApiFailure("file_not_found", f"unknown file {params.get('file')!r}")
+        return {
+            "file": self._file_object(upload, shares=True),
+            "comments": [],
+            "response_metadata": {"next_cursor": ""},
+        }
+
     # -- reading history back -----------------------------------------------------------------
     def _take_history_call(self, method: str, channel: str) -> None:
         """1 call a minute per method for commercially distributed non-Marketplace apps."""
@@ -1945,6 +2240,11 @@ class SlackStandin:
                         "latest_reply": replies[-1].ts,
                     }
                 )
+        if message.files:
+            payload["upload"] = True
+            payload["files"] = [
+                self._file_object(self.files[f], shares=True) for f in message.files
+            ]
         return payload
 
     def _conversations_history(self, params: JSONDict) -> JSONDict:
@@ -2371,6 +2671,7 @@ class SlackStandin:
 
 
 __all__ = [
+    "MessageVersion",
     "PayloadProblems",
     "PostedMessage",
     "ResponseUrl",
@@ -2378,6 +2679,8 @@ __all__ = [
     "SlackStandin",
     "StoredView",
     "Trigger",
+    "UploadedFile",
+    "buttons_of",
     "interactive_elements",
     "plain_text",
     "validate_message_blocks",

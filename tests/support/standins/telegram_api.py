@@ -34,7 +34,9 @@ import itertools
 import json
 import re
 import socket
+import struct
 import time
+import zlib
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,6 +50,9 @@ __all__ = [
     "MessageVersion",
     "SentMessage",
     "TelegramStandin",
+    "decode_png",
+    "image_info",
+    "make_png",
     "parse_formatted_text",
 ]
 
@@ -1176,6 +1181,138 @@ def _decode_param(name: str, value: Any) -> Any:
             return value
         return str(value).strip().lower() in ("true", "1", "yes")
     return value
+
+
+# --------------------------------------------------------------------------------------------
+# Images: what Telegram reads from a photo's header (and helpers for tests to make/read PNGs)
+# --------------------------------------------------------------------------------------------
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# JPEG start-of-frame markers (they carry the size); C4, C8 and CC are other segments.
+_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def image_info(data: bytes) -> tuple[str, int, int] | None:
+    """``("png" | "jpeg", width, height)`` read from the file's header, or None.
+
+    PNG: the IHDR chunk right after the signature; JPEG: the first start-of-frame segment.
+    """
+    if data.startswith(PNG_SIGNATURE):
+        if len(data) < 33 or data[12:16] != b"IHDR":
+            return None
+        width, height = struct.unpack(">II", data[16:24])
+        return "png", width, height
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    i = 2
+    while i + 4 <= len(data):
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # segments without a length
+            i += 2
+            continue
+        if marker in _JPEG_SOF:
+            if i + 9 > len(data):
+                return None
+            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
+            return "jpeg", width, height
+        i += 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+    return None
+
+
+def _png_chunk(kind: bytes, payload: bytes) -> bytes:
+    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+
+def make_png(
+    width: int,
+    height: int,
+    pixel: tuple[int, int, int] | Callable[[int, int], tuple[int, int, int]] = (255, 255, 255),
+) -> bytes:
+    """A valid 8-bit RGB PNG (for tests); ``pixel`` is a colour or ``(x, y) -> colour``."""
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)  # filter type None
+        for x in range(width):
+            rows.extend(pixel(x, y) if callable(pixel) else pixel)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        PNG_SIGNATURE
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:
+    """``(width, height, rows of pixel tuples)`` of an 8-bit, non-interlaced PNG.
+
+    Grey, grey+alpha, RGB and RGBA (what chart libraries write); raises ValueError otherwise.
+    """
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG")
+    i = len(PNG_SIGNATURE)
+    header = b""
+    idat = bytearray()
+    while i + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        kind = data[i + 4 : i + 8]
+        payload = data[i + 8 : i + 8 + length]
+        if (
+            zlib.crc32(kind + payload) & 0xFFFFFFFF
+            != struct.unpack(">I", data[i + 8 + length : i + 12 + length])[0]
+        ):
+            raise ValueError(f"bad CRC in the {kind!r} chunk")
+        if kind == b"IHDR":
+            header = payload
+        elif kind == b"IDAT":
+            idat.extend(payload)
+        elif kind == b"IEND":
+            break
+        i += 12 + length
+    if len(header) != 13:
+        raise ValueError("no IHDR chunk")
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    channels = {0: 1, 4: 2, 2: 3, 6: 4}.get(color)
+    if depth != 8 or channels is None or interlace:
+        raise ValueError(f"unsupported PNG (depth {depth}, colour type {color}, interlace)")
+    raw = zlib.decompress(bytes(idat))
+    stride = width * channels
+    rows: list[list[tuple[int, ...]]] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up = previous[x]
+            corner = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                line[x] = (line[x] + _paeth(left, up, corner)) & 0xFF
+            elif kind != 0:
+                raise ValueError(f"unknown PNG filter {kind}")
+        rows.append([tuple(line[x : x + channels]) for x in range(0, stride, channels)])
+        previous = line
+    return width, height, rows
 
 
 def _chat_instance(chat_id: int) -> str:
