@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import contextlib
 import copy
 import datetime as dt
 import hashlib
@@ -336,6 +337,38 @@ class _Fault:
     remaining: int
     retry_after: int | None
     error: str | None
+
+
+@dataclass
+class HeldResponse:
+    """An accepted call whose answer the stand-in holds back (``hold_responses``).
+
+    Its effect happened (the message is in the channel, with its metadata); only the HTTP
+    answer waits, until ``release()`` or ``release_after`` seconds.  ``abandoned`` turns true
+    when the client hung up meanwhile (e.g. the bot process was killed).  With ``disconnect``
+    the connection is dropped instead of answered when released.
+    """
+
+    method: str
+    params: JSONDict
+    body: JSONDict
+    message: PostedMessage | None
+    release_after: float | None
+    disconnect: bool = False
+    event: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    answered: bool = False
+    abandoned: bool = False
+
+    def release(self) -> None:
+        self.event.set()
+
+
+@dataclass
+class _Hold:
+    method: str
+    remaining: int
+    release_after: float | None
+    disconnect: bool
 
 
 @dataclass
@@ -1226,6 +1259,9 @@ class SlackStandin:
         self._last_view: dict[str, str] = {}
         self._home_view_ids: dict[str, str] = {}
         self._faults: list[_Fault] = []
+        self._holds: list[_Hold] = []
+        #: calls whose answers were held back, in arrival order (``hold_responses``).
+        self.held: list[HeldResponse] = []
         self._archived: set[str] = set()
         self._removed_from: set[str] = set()
         self._deleted_channels: set[str] = set()
@@ -1268,7 +1304,8 @@ class SlackStandin:
         app.router.add_post("/hooks/{path:.*}", self._handle_response_url)
         app.router.add_post("/upload/v1/{key}", self._handle_upload)
         app.router.add_get("/files-pri/{team_file}/{name}", self._handle_file_download)
-        self._runner = web.AppRunner(app, access_log=None)
+        # handler_cancellation: a held answer notices when its client hangs up.
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
@@ -1276,6 +1313,7 @@ class SlackStandin:
         await web.SockSite(self._runner, sock).start()
 
     async def close(self) -> None:
+        self.release_held()  # or the server's shutdown would wait for them
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1345,6 +1383,72 @@ class SlackStandin:
         if count < 1:
             raise ValueError("count must be >= 1")
         self._faults.append(_Fault(method, status, count, retry_after, error))
+
+    def hold_responses(
+        self,
+        method: str = "chat.postMessage",
+        count: int = 1,
+        *,
+        release_after: float | None = None,
+        disconnect: bool = False,
+    ) -> None:
+        """Accept the next ``count`` successful calls of ``method`` but hold their answers.
+
+        The call takes effect at once (a posted message is in the channel, with its metadata)
+        while the HTTP answer is held until ``release_held()``/``HeldResponse.release()``, or
+        sent after ``release_after`` seconds: the window between Slack accepting a post and
+        the bot learning its ts, for kill-and-restart tests.  See ``wait_for_held``.
+
+        With ``disconnect`` the connection is dropped instead of answered (at once unless
+        ``release_after``/a release is awaited): slack_sdk's default retry handler then sends
+        the same call again, so an accepted post is posted twice.
+        """
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if disconnect and release_after is None:
+            release_after = 0.0
+        self._holds.append(_Hold(method, count, release_after, disconnect))
+
+    def release_held(self) -> None:
+        """Send every held answer now."""
+        for held in self.held:
+            held.release()
+
+    async def wait_for_held(self, count: int = 1, timeout: float = 10.0) -> HeldResponse:
+        """Wait until ``count`` held calls arrived; return the ``count``-th."""
+        await self.wait_for(lambda s: len(s.held) >= count, timeout, what=f"{count} held call(s)")
+        return self.held[count - 1]
+
+    def _take_hold(self, method: str) -> _Hold | None:
+        for hold in self._holds:
+            if hold.method == method:
+                hold.remaining -= 1
+                if hold.remaining <= 0:
+                    self._holds.remove(hold)
+                return hold
+        return None
+
+    async def _held_answer(
+        self, request: web.Request, method: str, params: JSONDict, body: JSONDict, hold: _Hold
+    ) -> web.Response:
+        message = None
+        if isinstance(body.get("channel"), str) and isinstance(body.get("ts"), str):
+            message = self.find_message(body["channel"], body["ts"])
+        held = HeldResponse(method, params, body, message, hold.release_after, hold.disconnect)
+        self.held.append(held)
+        await self.notify()
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(held.event.wait(), hold.release_after)
+        except asyncio.CancelledError:
+            held.abandoned = True  # the client hung up before its answer came
+            raise
+        if hold.disconnect:
+            if request.transport is not None:
+                request.transport.abort()  # no answer at all: the client sees a dropped line
+            raise asyncio.CancelledError
+        held.answered = True
+        return web.json_response(body)
 
     def enforce_channel_rate(self, per_second: float = 1.0, burst: int = 3) -> None:
         """Rate-limit chat.postMessage per channel with a token bucket (429 + Retry-After)."""
@@ -1635,7 +1739,11 @@ class SlackStandin:
             handler = self._methods.get(method)
             if handler is None:
                 raise SlackApiFailure("unknown_method", f"the stand-in does not implement {method}")
-            return web.json_response({"ok": True, **handler(params)})
+            body = {"ok": True, **handler(params)}
+            hold = self._take_hold(method)
+            if hold is not None:
+                return await self._held_answer(request, method, params, body, hold)
+            return web.json_response(body)
         except SlackApiFailure as failure:
             if failure.record:
                 self.errors.append(
@@ -2671,6 +2779,7 @@ class SlackStandin:
 
 
 __all__ = [
+    "HeldResponse",
     "MessageVersion",
     "PayloadProblems",
     "PostedMessage",
