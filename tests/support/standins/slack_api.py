@@ -953,10 +953,35 @@ class _SurfaceChecker:
                             plain_only=True,
                         )
             self._initial_options(element, pointer, options, multi=kind.startswith("multi_"))
+        if kind in ("external_select", "multi_external_select"):
+            self._external_select(element, pointer, multi=kind.startswith("multi_"))
         if kind.startswith("multi_") and "max_selected_items" in element:
             value = element["max_selected_items"]
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 self.fail(f"{pointer}/max_selected_items", "must be an integer >= 1")
+
+    def _external_select(self, element: Mapping[str, Any], pointer: str, *, multi: bool) -> None:
+        """Options come from the app's options URL; initial ones must be valid options."""
+        min_length = element.get("min_query_length")
+        if min_length is not None and (
+            not isinstance(min_length, int) or isinstance(min_length, bool) or min_length < 0
+        ):
+            self.fail(f"{pointer}/min_query_length", "must be an integer >= 0")
+        single, many = element.get("initial_option"), element.get("initial_options")
+        if multi:
+            if single is not None:
+                self.fail(f"{pointer}/initial_option", "multi-select elements use initial_options")
+            if many is not None:
+                if not isinstance(many, list) or not many:
+                    self.fail(f"{pointer}/initial_options", "must be a non-empty array")
+                else:
+                    for index, option in enumerate(many):
+                        self._option(option, f"{pointer}/initial_options/{index}", plain_only=True)
+        else:
+            if many is not None:
+                self.fail(f"{pointer}/initial_options", "single selects use initial_option")
+            if single is not None:
+                self._option(single, f"{pointer}/initial_option", plain_only=True)
 
     def _initial_options(
         self, element: Mapping[str, Any], pointer: str, options: list[JSONDict], *, multi: bool
@@ -1010,6 +1035,59 @@ def validate_message_blocks(blocks: Any, *, pointer: str = "/blocks") -> None:
             "msg_blocks_too_long",
             [f"markdown blocks may hold {MAX_MARKDOWN_BLOCK_CHARS} characters in total"],
         )
+
+
+def validate_options_response(body: Any) -> list[JSONDict]:
+    """Check an options-load answer (block_suggestion) like Slack; return all its options.
+
+    ``{"options": [...]}`` or ``{"option_groups": [{"label", "options"}]}``, at most 100 of
+    each; option text plain_text up to 75 characters, value up to 150.  Raises
+    ``PayloadProblems("invalid_options", ...)``.
+    """
+    checker = _SurfaceChecker("modal")
+    found: list[JSONDict] = []
+    if not isinstance(body, dict):
+        raise PayloadProblems("invalid_options", [f"the answer must be a JSON object: {body!r}"])
+    if ("options" in body) == ("option_groups" in body):
+        checker.fail("", "answer with exactly one of options or option_groups")
+    for key in body:
+        if key not in ("options", "option_groups"):
+            checker.fail(f"/{key}", f"unsupported field {key!r}")
+
+    def options_at(items: Any, pointer: str, *, allow_empty: bool) -> None:
+        if not isinstance(items, list) or (not items and not allow_empty):
+            checker.fail(pointer, "must be a non-empty array" if not allow_empty else "an array")
+            return
+        if len(items) > SELECT_OPTIONS_MAX:
+            checker.fail(pointer, f"no more than {SELECT_OPTIONS_MAX} options (got {len(items)})")
+        for index, option in enumerate(items):
+            if checker._option(option, f"{pointer}/{index}", plain_only=True):
+                found.append(option)
+
+    if "options" in body:
+        options_at(body["options"], "/options", allow_empty=True)  # no match is a valid answer
+    if "option_groups" in body:
+        groups = body["option_groups"]
+        if not isinstance(groups, list):
+            checker.fail("/option_groups", "must be an array")
+        else:
+            if len(groups) > SELECT_GROUPS_MAX:
+                checker.fail("/option_groups", f"no more than {SELECT_GROUPS_MAX} groups")
+            for index, group in enumerate(groups):
+                pointer = f"/option_groups/{index}"
+                if not isinstance(group, dict):
+                    checker.fail(pointer, "an option group must be an object")
+                    continue
+                checker._text(
+                    group.get("label"),
+                    f"{pointer}/label",
+                    max_len=OPTION_GROUP_LABEL_MAX,
+                    plain_only=True,
+                )
+                options_at(group.get("options"), f"{pointer}/options", allow_empty=False)
+    if checker.problems:
+        raise PayloadProblems("invalid_options", checker.problems)
+    return found
 
 
 def validate_view(view: Any, *, kind: str, pointer: str = "/view") -> None:
@@ -2793,6 +2871,7 @@ __all__ = [
     "interactive_elements",
     "plain_text",
     "validate_message_blocks",
+    "validate_options_response",
     "validate_view",
     "with_generated_ids",
 ]
