@@ -65,6 +65,13 @@ MAX_BUTTONS_PER_ROW = 8
 MAX_BUTTONS_TOTAL = 100
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_COMMANDS = 100
+MAX_CAPTION_LENGTH = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_WIDTH_PLUS_HEIGHT = 10_000
+MAX_PHOTO_RATIO = 20
+PHOTO_THUMBNAIL_SIDES = (90, 320, 800)  # the smaller sizes Telegram makes of a photo
+MAX_PHOTO_SIDE = 1280  # the largest size Telegram keeps (it re-encodes bigger photos)
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 NGINX_502 = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -157,6 +164,8 @@ _INT_PARAMS = frozenset(
 _FLOAT_PARAMS = frozenset({"timeout"})
 _BOOL_PARAMS = frozenset(
     {
+        "show_caption_above_media",
+        "has_spoiler",
         "disable_notification",
         "protect_content",
         "allow_sending_without_reply",
@@ -275,10 +284,25 @@ class SentMessage:
     edit_date: int | None = None
     deleted: bool = False
     history: list[MessageVersion] = field(default_factory=list)  # earlier versions, oldest first
+    #: for photos (sendPhoto): the image bytes as the bot uploaded them, and their size; then
+    #: ``text``/``plain``/``entities`` hold the caption ("" when there is none).
+    photo: bytes | None = None
+    photo_width: int = 0
+    photo_height: int = 0
+    photo_file_id: str | None = None
 
     @property
     def edited(self) -> bool:
         return bool(self.history)
+
+    @property
+    def is_photo(self) -> bool:
+        return self.photo is not None
+
+    @property
+    def caption(self) -> str | None:
+        """The visible caption of a photo (None for text messages)."""
+        return self.plain if self.is_photo else None
 
     def buttons(self) -> list[tuple[str, str | None]]:
         """Inline buttons row by row as ``(text, callback_data)``; url buttons give ``None``."""
@@ -332,6 +356,15 @@ class _Fault:
     remaining: int
     retry_after: int | None
     description: str | None
+
+
+@dataclass
+class _StoredPhoto:
+    data: bytes
+    kind: str  # png | jpeg
+    width: int
+    height: int
+    unique_id: str
 
 
 @dataclass
@@ -1235,11 +1268,14 @@ def make_png(
     pixel: tuple[int, int, int] | Callable[[int, int], tuple[int, int, int]] = (255, 255, 255),
 ) -> bytes:
     """A valid 8-bit RGB PNG (for tests); ``pixel`` is a colour or ``(x, y) -> colour``."""
-    rows = bytearray()
-    for y in range(height):
-        rows.append(0)  # filter type None
-        for x in range(width):
-            rows.extend(pixel(x, y) if callable(pixel) else pixel)
+    if callable(pixel):
+        rows = bytearray()
+        for y in range(height):
+            rows.append(0)  # filter type None
+            for x in range(width):
+                rows.extend(pixel(x, y))
+    else:  # one colour: fast enough for photos of any size
+        rows = bytearray((b"\x00" + bytes(pixel) * width) * height)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         PNG_SIGNATURE
@@ -1296,7 +1332,7 @@ def decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:
     for y in range(height):
         start = y * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-        for x in range(stride):
+        for x in range(stride if kind else 0):  # filter 0 (None) leaves the bytes as they are
             left = line[x - channels] if x >= channels else 0
             up = previous[x]
             corner = previous[x - channels] if x >= channels else 0
@@ -1364,6 +1400,11 @@ class TelegramStandin:
         self._sent_index: dict[tuple[int, int], SentMessage] = {}
         self._next_message_id: dict[int, int] = {}
         self._callbacks: dict[str, _CallbackQuery] = {}
+        self._photos: dict[str, _StoredPhoto] = {}  # file_id -> photo (every size's id)
+        self._file_paths: dict[str, str] = {}  # getFile path -> file_id
+        self._file_ids = itertools.count(1)
+        #: URLs "on the internet" Telegram can fetch for sendPhoto(photo=url): url -> bytes
+        self.served_urls: dict[str, bytes] = {}
         self._callback_ids = itertools.count(4_242_000_000_000_000_001)
         self._pending: list[JSONDict] = []
         self._next_update_id = 700_000_001
@@ -1390,6 +1431,9 @@ class TelegramStandin:
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_message_reply_markup,
+            "editmessagecaption": self._edit_message_caption,
+            "sendphoto": self._send_photo,
+            "getfile": self._get_file,
             "deletemessage": self._delete_message,
             "answercallbackquery": self._answer_callback_query,
             "sendchataction": self._send_chat_action,
@@ -1408,7 +1452,7 @@ class TelegramStandin:
         await self.close()
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES)  # the Bot API's upload limit
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._handle_file)
         runner = web.AppRunner(
@@ -1723,7 +1767,10 @@ class TelegramStandin:
                     flags.append(f"edited x{len(sent.history)}")
                 if sent is not None and sent.buttons():
                     flags.append(f"buttons={sent.buttons()}")
-                text = str(message.get("text", ""))
+                text = str(message.get("text", message.get("caption", "")))
+                if "photo" in message:
+                    biggest = message["photo"][-1]
+                    text = f"[photo {biggest['width']}x{biggest['height']}] {text}"
                 if len(text) > 300:
                     text = text[:300] + "…"
                 extra = f" [{', '.join(flags)}]" if flags else ""
@@ -1814,7 +1861,7 @@ class TelegramStandin:
         per_group_per_minute: int = 20,
         overall_per_second: int = 30,
         *,
-        methods: Iterable[str] = ("sendMessage",),
+        methods: Iterable[str] = ("sendMessage", "sendPhoto"),
     ) -> None:
         """Answer 429 with retry_after when Telegram's flood limits would be exceeded.
 
@@ -1905,7 +1952,11 @@ class TelegramStandin:
                 form = await request.post()
                 for key, value in form.items():
                     if isinstance(value, web.FileField):
-                        raw[key] = {"filename": value.filename, "content_type": value.content_type}
+                        raw[key] = {
+                            "filename": value.filename,
+                            "content_type": value.content_type,
+                            "data": value.file.read(),
+                        }
                     else:
                         raw[key] = value
         return {name: _decode_param(name, value) for name, value in raw.items()}
@@ -1949,7 +2000,12 @@ class TelegramStandin:
         return web.json_response(body, status=status)
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
-        return web.json_response(ApiError(404, "Not Found").body(), status=404)
+        """Downloads of getFile paths (``{base_file_url}{token}/{file_path}``)."""
+        file_id = self._file_paths.get(request.match_info["path"])
+        if request.match_info["token"] != self.token or file_id is None:
+            return web.json_response(ApiError(404, "Not Found").body(), status=404)
+        photo = self._photos[file_id]
+        return web.Response(body=photo.data, content_type=f"image/{photo.kind}")
 
     # ---------------------------------------------------------------- users, chats, messages
 
@@ -2243,7 +2299,7 @@ class TelegramStandin:
             if allow_missing:
                 return None
             raise _bad_request("message to be replied not found")
-        if quote is not None and quote not in str(message.get("text", "")):
+        if quote is not None and quote not in str(message.get("text", message.get("caption", ""))):
             raise _bad_request("QUOTE_TEXT_INVALID")
         return message_id
 
@@ -2275,6 +2331,7 @@ class TelegramStandin:
         entities: list[JSONDict],
         markup: JSONDict | None,
         link_preview_options: JSONDict | None,
+        show_caption_above_media: bool | None = None,
     ) -> JSONDict:
         if (
             plain == sent.plain
@@ -2301,12 +2358,19 @@ class TelegramStandin:
         if link_preview_options is not None:
             sent.link_preview_options = link_preview_options
         message = self._messages[sent.chat_id][sent.message_id]
-        message["text"] = plain
         message["edit_date"] = now
-        if entities:
-            message["entities"] = copy.deepcopy(entities)
+        if sent.is_photo:
+            self._set_caption(message, plain, entities)
+            if show_caption_above_media is not None:
+                message.pop("show_caption_above_media", None)
+                if show_caption_above_media:
+                    message["show_caption_above_media"] = True
         else:
-            message.pop("entities", None)
+            message["text"] = plain
+            if entities:
+                message["entities"] = copy.deepcopy(entities)
+            else:
+                message.pop("entities", None)
         shown = self._shown_markup(markup)
         if shown:
             message["reply_markup"] = shown
@@ -2517,6 +2581,8 @@ class TelegramStandin:
         markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
         link_preview = params.get("link_preview_options")
         _, sent = self._edit_target(params)
+        if sent.is_photo:
+            raise _bad_request("there is no text in the message to edit")
         # Like Telegram: an edit without reply_markup removes the inline keyboard.
         return self._store_edit(
             sent,
@@ -2540,6 +2606,173 @@ class TelegramStandin:
             markup=markup,
             link_preview_options=None,
         )
+
+    async def _edit_message_caption(self, params: JSONDict) -> JSONDict:
+        caption, plain, entities = self._caption(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
+        _, sent = self._edit_target(params)
+        if not sent.is_photo:
+            raise _bad_request("there is no caption in the message to edit")
+        above = params.get("show_caption_above_media")
+        return self._store_edit(
+            sent,
+            text=caption,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            entities=entities,
+            markup=markup,
+            link_preview_options=None,
+            show_caption_above_media=bool(above) if above is not None else None,
+        )
+
+    # -- photos -------------------------------------------------------------------------------
+    def _caption(self, params: JSONDict) -> tuple[str, str, list[JSONDict]]:
+        """(raw caption, visible caption, entities); an empty caption is no caption."""
+        caption = params.get("caption")
+        if caption is None or caption == "":
+            return "", "", []
+        caption = str(caption)
+        try:
+            plain, entities = parse_formatted_text(
+                caption, params.get("parse_mode"), params.get("caption_entities")
+            )
+        except ApiError as error:
+            if error.description == "Bad Request: message text is empty":
+                return caption, "", []  # only markup or spaces: Telegram shows no caption
+            raise
+        if len(plain) > MAX_CAPTION_LENGTH:
+            raise _bad_request("message caption is too long")
+        return caption, plain, entities
+
+    @staticmethod
+    def _set_caption(message: JSONDict, plain: str, entities: list[JSONDict]) -> None:
+        message.pop("caption", None)
+        message.pop("caption_entities", None)
+        if plain:
+            message["caption"] = plain
+            if entities:
+                message["caption_entities"] = copy.deepcopy(entities)
+
+    def _photo_input(self, params: JSONDict) -> tuple[_StoredPhoto, str | None]:
+        """The photo of a sendPhoto call (upload, attach://, file_id or URL), checked like
+        Telegram: a real PNG/JPEG, at most 10 MB, width + height <= 10000, ratio <= 20."""
+        value = params.get("photo")
+        if isinstance(value, str) and value.startswith("attach://"):
+            value = params.get(value[len("attach://") :])
+        if value is None or value == "":
+            raise _bad_request("there is no photo in the request")
+        if isinstance(value, str):
+            known = self._photos.get(value)
+            if known is not None:
+                return known, value
+            if re.match(r"https?://", value):
+                data = self.served_urls.get(value)
+                if data is None:
+                    raise _bad_request("failed to get HTTP URL content")
+            else:
+                raise _bad_request("wrong file identifier/HTTP URL specified")
+        elif isinstance(value, dict) and isinstance(value.get("data"), bytes):
+            data = value["data"]
+        else:
+            raise _bad_request("wrong file identifier/HTTP URL specified")
+        if not data:
+            raise _bad_request("file must be non-empty")
+        if len(data) > MAX_PHOTO_BYTES:
+            raise _bad_request("PHOTO_SAVE_FILE_INVALID")
+        info = image_info(data)
+        if info is None or info[1] <= 0 or info[2] <= 0:
+            raise _bad_request("IMAGE_PROCESS_FAILED")
+        kind, width, height = info
+        if width + height > MAX_PHOTO_WIDTH_PLUS_HEIGHT or max(
+            width, height
+        ) > MAX_PHOTO_RATIO * min(width, height):
+            raise _bad_request("PHOTO_INVALID_DIMENSIONS")
+        unique = "AQAD" + hashlib.sha256(data).hexdigest()[:12]
+        return _StoredPhoto(data, kind, width, height, unique), None
+
+    def _photo_sizes(self, photo: _StoredPhoto) -> list[JSONDict]:
+        """PhotoSize objects, smallest first, like Telegram's thumbnails and its largest copy."""
+        longest = max(photo.width, photo.height)
+        sides = [side for side in PHOTO_THUMBNAIL_SIDES if side < longest]
+        sides.append(min(longest, MAX_PHOTO_SIDE))
+        sizes: list[JSONDict] = []
+        for side in sides:
+            scale = side / longest
+            file_id = f"AgACAgIAAxkBAAI{next(self._file_ids):08d}"
+            self._photos[file_id] = photo
+            sizes.append(
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"{photo.unique_id}{side}",
+                    "file_size": max(1, round(len(photo.data) * scale * scale)),
+                    "width": max(1, round(photo.width * scale)),
+                    "height": max(1, round(photo.height * scale)),
+                }
+            )
+        return sizes
+
+    async def _send_photo(self, params: JSONDict) -> JSONDict:
+        photo, _ = self._photo_input(params)
+        caption, plain, entities = self._caption(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=False)
+        chat = self._resolve_chat(params.get("chat_id"))
+        reply_to = self._reply_target(chat, params)
+        self._check_rate_limits("sendPhoto", chat)
+
+        message_id = self._new_message_id(chat.id)
+        date = int(time.time())
+        sizes = self._photo_sizes(photo)
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": self.bot_user,
+            "chat": self._chat_json(chat),
+            "date": date,
+        }
+        if reply_to is not None:
+            message["reply_to_message"] = self._without_reply(self._messages[chat.id][reply_to])
+        message["photo"] = sizes
+        self._set_caption(message, plain, entities)
+        if params.get("show_caption_above_media"):
+            message["show_caption_above_media"] = True
+        if params.get("has_spoiler"):
+            message["has_media_spoiler"] = True
+        shown = self._shown_markup(markup)
+        if shown:
+            message["reply_markup"] = shown
+        self._messages[chat.id][message_id] = message
+        sent = SentMessage(
+            chat_id=chat.id,
+            message_id=message_id,
+            text=caption,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            reply_to_message_id=reply_to,
+            reply_markup=markup,
+            entities=entities,
+            disable_notification=bool(params.get("disable_notification")),
+            date=date,
+            photo=photo.data,
+            photo_width=photo.width,
+            photo_height=photo.height,
+            photo_file_id=sizes[-1]["file_id"],
+        )
+        self.sent.append(sent)
+        self._sent_index[(chat.id, message_id)] = sent
+        return copy.deepcopy(message)
+
+    async def _get_file(self, params: JSONDict) -> JSONDict:
+        file_id = str(params.get("file_id") or "")
+        photo = self._photos.get(file_id)
+        if photo is None:
+            raise _bad_request("invalid file_id")
+        path = f"photos/file_{file_id[-8:]}.{'jpg' if photo.kind == 'jpeg' else photo.kind}"
+        self._file_paths[path] = file_id
+        return {
+            "file_id": file_id,
+            "file_unique_id": photo.unique_id,
+            "file_size": len(photo.data),
+            "file_path": path,
+        }
 
     async def _delete_message(self, params: JSONDict) -> bool:
         chat = self._resolve_chat(params.get("chat_id"))
