@@ -123,6 +123,29 @@ UPDATE_TYPES = frozenset(
     }
 )
 # Telegram's default when allowed_updates was never given (or given as an empty list).
+# The account Telegram shows as the sender of messages "from the group" (e.g. after an upgrade).
+GROUP_ANONYMOUS_BOT: JSONDict = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+DEFAULT_GROUP_ADMIN = 1000  # who removes the bot from a group when a test does not say
+_BOT_ADMIN_RIGHTS: JSONDict = {
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": True,
+    "can_restrict_members": True,
+    "can_promote_members": False,
+    "can_change_info": True,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+    "can_pin_messages": True,
+}
 DEFAULT_UPDATE_TYPES = UPDATE_TYPES - {"chat_member", "message_reaction", "message_reaction_count"}
 SCOPE_TYPES = frozenset(
     {
@@ -343,6 +366,7 @@ class _Chat:
     bot_member: bool = True
     bot_is_admin: bool = False
     kicked: bool = False
+    migrated_to: int | None = None  # a basic group upgraded to this supergroup
 
     @property
     def is_group(self) -> bool:
@@ -1571,12 +1595,70 @@ class TelegramStandin:
             chat.title, chat.username, chat.bot_is_admin = title, username, bot_is_admin
             chat.bot_member, chat.kicked = True, False
 
-    def remove_bot_from_group(self, chat_id: int, *, kicked: bool = True) -> None:
+    def remove_bot_from_group(
+        self, chat_id: int, *, kicked: bool = True, by_user: int | None = None
+    ) -> JSONDict:
+        """The bot is removed from a group (``kicked``) or leaves it; returns the update.
+
+        Sends then fail with 403 "bot was kicked from the group chat" or "bot is not a member
+        of the group chat" ("supergroup chat" for supergroups), and the bot receives a
+        ``my_chat_member`` update (from ``by_user``, default a group admin).
+        """
         chat = self._chats.get(chat_id)
         if chat is None or not chat.is_group:
             raise AssertionError(f"no group {chat_id}")
+        if not chat.bot_member:
+            raise AssertionError(f"the bot is not in group {chat_id} any more")
+        old = "administrator" if chat.bot_is_admin else "member"
         chat.bot_member = False
         chat.kicked = kicked
+        chat.bot_is_admin = False
+        actor = self._ensure_user(by_user or DEFAULT_GROUP_ADMIN, None, None, None, None)
+        return self._enqueue_member_update(chat, actor.json(), old, "kicked" if kicked else "left")
+
+    def migrate_group(
+        self, old_id: int, new_id: int, *, by_user: int | None = None
+    ) -> tuple[JSONDict, JSONDict]:
+        """A basic group becomes the supergroup ``new_id`` (``-100…``); returns both updates.
+
+        The bot gets the service messages ``migrate_to_chat_id`` (in the old chat) and
+        ``migrate_from_chat_id`` (in the new one).  Calls naming the old id then answer 400
+        "group chat was upgraded to a supergroup chat" with ``parameters.migrate_to_chat_id``
+        (PTB raises ``telegram.error.ChatMigrated``).
+        """
+        old = self._chats.get(old_id)
+        if old is None or old.type != "group" or old.migrated_to is not None:
+            raise AssertionError(f"{old_id} is not a basic group that can be upgraded")
+        if not str(new_id).startswith("-100") or new_id in self._chats:
+            raise ValueError(f"{new_id} is not a fresh supergroup id (-100…)")
+        new = _Chat(new_id, "supergroup", old.title, old.username, old.bot_member, old.bot_is_admin)
+        new.kicked = old.kicked
+        self._chats[new_id] = new
+        self._messages[new_id] = {}
+        old.migrated_to = new_id
+        actor = self._ensure_user(by_user or DEFAULT_GROUP_ADMIN, None, None, None, None)
+        date = int(time.time())
+        farewell: JSONDict = {
+            "message_id": self._new_message_id(old_id),
+            "from": actor.json(),
+            "chat": self._chat_json(old),
+            "date": date,
+            "migrate_to_chat_id": new_id,
+        }
+        welcome: JSONDict = {
+            "message_id": self._new_message_id(new_id),
+            "from": dict(GROUP_ANONYMOUS_BOT),
+            "sender_chat": self._chat_json(new),
+            "chat": self._chat_json(new),
+            "date": date,
+            "migrate_from_chat_id": old_id,
+        }
+        self._messages[old_id][farewell["message_id"]] = farewell
+        self._messages[new_id][welcome["message_id"]] = welcome
+        if not old.bot_member:
+            return {}, {}
+        # Service messages reach the bot whatever its privacy mode.
+        return self._enqueue("message", farewell), self._enqueue("message", welcome)
 
     # ---------------------------------------------------------------- injecting user activity
 
@@ -1634,6 +1716,8 @@ class TelegramStandin:
         chat = self._chats[chat_id]
         if not chat.is_group:
             raise ValueError(f"{chat_id} is not a group")
+        if chat.migrated_to is not None:
+            raise AssertionError(f"group {chat_id} became supergroup {chat.migrated_to}")
         if not chat.bot_member:
             raise AssertionError(f"the bot is not a member of group {chat_id}")
         user = self._ensure_user(user_id, first_name, last_name, username, language_code)
@@ -2133,20 +2217,25 @@ class TelegramStandin:
     def _enqueue_chat_member_change(self, user_id: int, old: str, new: str) -> None:
         user = self._users[user_id]
         chat = self._ensure_private_chat(user_id)
-        new_member: JSONDict = {"user": self.bot_user, "status": new}
-        if new == "kicked":
-            new_member["until_date"] = 0
-        old_member: JSONDict = {"user": self.bot_user, "status": old}
-        if old == "kicked":
-            old_member["until_date"] = 0
-        self._enqueue(
+        self._enqueue_member_update(chat, user.json(), old, new)
+
+    def _bot_member(self, status: str) -> JSONDict:
+        member: JSONDict = {"user": self.bot_user, "status": status}
+        if status == "kicked":
+            member["until_date"] = 0
+        elif status == "administrator":
+            member.update(_BOT_ADMIN_RIGHTS)
+        return member
+
+    def _enqueue_member_update(self, chat: _Chat, actor: JSONDict, old: str, new: str) -> JSONDict:
+        return self._enqueue(
             "my_chat_member",
             {
                 "chat": self._chat_json(chat),
-                "from": user.json(),
+                "from": actor,
                 "date": int(time.time()),
-                "old_chat_member": old_member,
-                "new_chat_member": new_member,
+                "old_chat_member": self._bot_member(old),
+                "new_chat_member": self._bot_member(new),
             },
         )
 
@@ -2178,6 +2267,12 @@ class TelegramStandin:
     def _check_chat_access(self, chat: _Chat) -> _Chat:
         if chat.type == "private":
             return self._resolve_chat(chat.id)
+        if chat.migrated_to is not None:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": chat.migrated_to},
+            )
         if chat.kicked:
             raise _forbidden(f"bot was kicked from the {chat.type} chat")
         if not chat.bot_member:
