@@ -42,6 +42,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "MessageVersion",
     "SentMessage",
     "TelegramStandin",
+    "WebhookDelivery",
     "decode_png",
     "image_info",
     "make_png",
@@ -380,6 +382,22 @@ class _Fault:
     remaining: int
     retry_after: int | None
     description: str | None
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """One POST of an update to the webhook (``forward_webhook``)."""
+
+    update_id: int
+    attempt: int  # 1 for the first try of this update, 2 for its first retry, ...
+    status: int | None  # the HTTP status, None when the connection failed or timed out
+    error: str | None  # what Telegram reports in getWebhookInfo.last_error_message
+    redelivery: bool  # sent again by ``redeliver`` after it had been accepted
+    at: float
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
 
 
 @dataclass
@@ -1442,6 +1460,14 @@ class TelegramStandin:
         self._notify_tasks: set[asyncio.Task[None]] = set()
         self._closing = False
         self._runner: web.AppRunner | None = None
+        #: every webhook POST, in order (see ``forward_webhook``)
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        self._webhook_target: str | None = None
+        self._webhook_retry_delay = 0.05
+        self._webhook_timeout = 10.0
+        self._webhook_task: asyncio.Task[None] | None = None
+        self._redelivered: set[int] = set()
+        self._last_webhook_error: tuple[int, str] | None = None
         self._port: int | None = None
 
         self._methods: dict[str, Callable[[JSONDict], Awaitable[Any]]] = {
@@ -1494,6 +1520,11 @@ class TelegramStandin:
         """Stop the server; pending long polls are answered at once with no updates."""
         self._closing = True
         await self._notify()
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._webhook_task
+            self._webhook_task = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1958,6 +1989,103 @@ class TelegramStandin:
             overall_per_second,
             frozenset(m.lower() for m in methods),
         )
+
+    # ---------------------------------------------------------------- webhook delivery
+
+    def forward_webhook(
+        self, target_url: str, *, retry_delay: float = 0.05, timeout: float = 10.0
+    ) -> None:
+        """Deliver updates to the bot's webhook at ``target_url`` once ``setWebhook`` is set.
+
+        The bot registers a public ``https://`` URL; ``target_url`` is where that URL is
+        served locally (the stand-in plays the TLS front).  Like Telegram, each update is
+        POSTed as JSON with ``X-Telegram-Bot-Api-Secret-Token`` (when a secret was set), one
+        at a time in ``update_id`` order; an update that gets no 2xx within ``timeout`` is
+        retried after ``retry_delay`` (Telegram waits longer) before any later update.
+        ``webhook_deliveries`` records every attempt.
+        """
+        self._webhook_target = target_url
+        self._webhook_retry_delay = retry_delay
+        self._webhook_timeout = timeout
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.get_running_loop().create_task(self._deliver_webhooks())
+        self._notify_soon()
+
+    def redeliver(self, update_id: int) -> JSONDict:
+        """Queue an update the webhook already accepted once more, as Telegram does when it
+        did not see the answer: the bot must handle it once.  Returns the update."""
+        update = next((u for u in self.updates if u["update_id"] == update_id), None)
+        if update is None:
+            raise AssertionError(f"no update {update_id} was queued")
+        if any(u["update_id"] == update_id for u in self._pending):
+            raise AssertionError(f"update {update_id} was not delivered yet")
+        self._redelivered.add(update_id)
+        position = sum(1 for u in self._pending if u["update_id"] < update_id)
+        self._pending.insert(position, copy.deepcopy(update))
+        self._notify_soon()
+        return update
+
+    def _webhook_ready(self) -> bool:
+        return bool(self.webhook and self._webhook_target and self._pending)
+
+    async def _deliver_webhooks(self) -> None:
+        attempts: dict[int, int] = {}
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                async with self._changed:
+                    await self._changed.wait_for(lambda: self._closing or self._webhook_ready())
+                if self._closing:
+                    return
+                update = self._pending[0]
+                update_id = int(update["update_id"])
+                attempts[update_id] = attempts.get(update_id, 0) + 1
+                status, error = await self._post_update(session, update)
+                delivery = WebhookDelivery(
+                    update_id,
+                    attempts[update_id],
+                    status,
+                    error,
+                    update_id in self._redelivered,
+                    time.time(),
+                )
+                self.webhook_deliveries.append(delivery)
+                if delivery.ok:
+                    if self._pending and self._pending[0] is update:
+                        self._pending.pop(0)
+                    attempts.pop(update_id, None)
+                    self._redelivered.discard(update_id)
+                else:
+                    self._last_webhook_error = (int(time.time()), error or "")
+                await self._notify()
+                if not delivery.ok:
+                    await asyncio.sleep(self._webhook_retry_delay)  # Telegram's back-off
+
+    async def _post_update(
+        self, session: aiohttp.ClientSession, update: JSONDict
+    ) -> tuple[int | None, str | None]:
+        assert self.webhook is not None and self._webhook_target is not None
+        headers = {}
+        if self.webhook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = str(self.webhook["secret_token"])
+        try:
+            async with session.post(
+                self._webhook_target,
+                json=update,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=self._webhook_timeout),
+            ) as response:
+                await response.read()
+                if 200 <= response.status < 300:
+                    return response.status, None
+                reason = response.reason or ""
+                return (
+                    response.status,
+                    f"Wrong response from the webhook: {response.status} {reason}",
+                )
+        except TimeoutError:
+            return None, "Read timeout expired"
+        except aiohttp.ClientError as exc:
+            return None, f"Connection failed: {exc.__class__.__name__}"
 
     def _take_fault(self, method: str) -> _Fault | None:
         for fault in self._faults:
@@ -2596,6 +2724,11 @@ class TelegramStandin:
         secret = params.get("secret_token")
         if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
             raise _bad_request("bad webhook: secret token contains unallowed characters")
+        allowed = params.get("allowed_updates")
+        if allowed is not None:  # like getUpdates: the types the bot will be sent from now on
+            if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+                raise _bad_request("can't parse allowed_updates JSON object")
+            self._allowed_updates = (frozenset(allowed) & UPDATE_TYPES) or DEFAULT_UPDATE_TYPES
         if params.get("drop_pending_updates"):
             self._pending.clear()
         self.webhook = {
@@ -2622,6 +2755,8 @@ class TelegramStandin:
             for key in ("max_connections", "allowed_updates", "ip_address"):
                 if key in self.webhook:
                     info[key] = self.webhook[key]
+            if self._last_webhook_error is not None:
+                info["last_error_date"], info["last_error_message"] = self._last_webhook_error
         return info
 
     async def _send_message(self, params: JSONDict) -> JSONDict:
