@@ -23,6 +23,9 @@ are not recorded there (see ``slack.rate_limited``).
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
+import contextlib
 import copy
 import datetime as dt
 import hashlib
@@ -33,13 +36,14 @@ import re
 import secrets
 import socket
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 from urllib.parse import parse_qsl
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
@@ -59,6 +63,15 @@ RECOMMENDED_MESSAGE_TEXT = 4_000
 MAX_VIEW_BYTES = 250_000
 MAX_MARKDOWN_BLOCK_CHARS = 12_000
 RESPONSE_URL_MAX_USES = 5
+MAX_UPLOAD_BYTES = 1024 * 1024 * 1024  # Slack's 1 GB file limit
+FILE_ALT_TEXT_MAX = 1000
+HISTORY_DEFAULT_LIMIT = 100  # conversations.history
+HISTORY_MAX_LIMIT = 999
+REPLIES_DEFAULT_LIMIT = 1000  # conversations.replies
+REPLIES_MAX_LIMIT = 1000
+# Since 29 May 2025, for apps commercially distributed outside the Slack Marketplace:
+LIMITED_HISTORY_CALLS_PER_MINUTE = 1
+LIMITED_HISTORY_MAX_LIMIT = 15
 RESPONSE_URL_TTL_SECONDS = 30 * 60
 
 SECTION_TEXT_MAX = 3000
@@ -172,12 +185,27 @@ _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 _DM_ID = re.compile(r"^D[A-Z0-9]{2,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Message metadata: Slack wants an alphanumeric (plus underscore) event type and an object payload.
+_EVENT_TYPE = re.compile(r"^[a-zA-Z0-9_]{1,255}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 # --------------------------------------------------------------------------------------------
 # Records
 # --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MessageVersion:
+    """One earlier state of an edited message (``PostedMessage.history``, oldest first)."""
+
+    text: str | None
+    blocks: list[JSONDict] | None
+    metadata: JSONDict | None
+    method: str  # what replaced this version: chat.update or response_url
+
+    def buttons(self) -> list[tuple[str, str | None, str | None]]:
+        return buttons_of(self.blocks)
+
+
 @dataclass
 class PostedMessage:
     """A message the bot got onto Slack (or a user message a test injected).
@@ -202,6 +230,25 @@ class PostedMessage:
     author: str | None = None
     deleted: bool = False
     edits: list[tuple[str | None, list[JSONDict] | None]] = field(default_factory=list)
+    #: ``{"event_type": ..., "event_payload": {...}}`` as the bot attached it (or None).
+    metadata: JSONDict | None = None
+    #: earlier versions (text, blocks and metadata), oldest first; ``edits`` keeps the old shape.
+    history: list[MessageVersion] = field(default_factory=list)
+    #: ids of the files shared by this message (files.completeUploadExternal).
+    files: list[str] = field(default_factory=list)
+
+    def buttons(self) -> list[tuple[str, str | None, str | None]]:
+        """The buttons of the current blocks as ``(text, action_id, value)``."""
+        return buttons_of(self.blocks)
+
+    def remember_version(self, method: str) -> None:
+        """Keep the current content before an edit replaces it."""
+        self.edits.append((self.text, self.blocks))
+        self.history.append(
+            MessageVersion(
+                self.text, copy.deepcopy(self.blocks), copy.deepcopy(self.metadata), method
+            )
+        )
 
     @property
     def is_ephemeral(self) -> bool:
@@ -242,6 +289,37 @@ class Trigger:
 
 
 @dataclass
+class UploadedFile:
+    """A file of the files_upload_v2 flow (getUploadURLExternal, POST, completeUploadExternal).
+
+    ``data`` holds the bytes the client POSTed to ``upload_url`` (``upload_encoding`` says how:
+    ``"raw"`` body or ``"multipart"`` form); ``channel``/``thread_ts``/``initial_comment`` are
+    set when completeUploadExternal shared it, and ``message`` is that share.
+    """
+
+    id: str
+    filename: str
+    length: int
+    upload_url: str
+    alt_txt: str | None = None
+    snippet_type: str | None = None
+    created: int = 0
+    data: bytes | None = None
+    upload_content_type: str | None = None
+    upload_encoding: str | None = None
+    title: str | None = None
+    completed: bool = False
+    channel: str | None = None
+    thread_ts: str | None = None
+    initial_comment: str | None = None
+    message: PostedMessage | None = None
+
+    @property
+    def is_png(self) -> bool:
+        return bool(self.data and self.data.startswith(b"\x89PNG\r\n\x1a\n"))
+
+
+@dataclass
 class ResponseUrl:
     url: str
     user_id: str | None
@@ -262,6 +340,38 @@ class _Fault:
 
 
 @dataclass
+class HeldResponse:
+    """An accepted call whose answer the stand-in holds back (``hold_responses``).
+
+    Its effect happened (the message is in the channel, with its metadata); only the HTTP
+    answer waits, until ``release()`` or ``release_after`` seconds.  ``abandoned`` turns true
+    when the client hung up meanwhile (e.g. the bot process was killed).  With ``disconnect``
+    the connection is dropped instead of answered when released.
+    """
+
+    method: str
+    params: JSONDict
+    body: JSONDict
+    message: PostedMessage | None
+    release_after: float | None
+    disconnect: bool = False
+    event: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    answered: bool = False
+    abandoned: bool = False
+
+    def release(self) -> None:
+        self.event.set()
+
+
+@dataclass
+class _Hold:
+    method: str
+    remaining: int
+    release_after: float | None
+    disconnect: bool
+
+
+@dataclass
 class _Bucket:
     tokens: float
     updated: float
@@ -279,6 +389,7 @@ class SlackApiFailure(Exception):
         status: int = 200,
         headers: Mapping[str, str] | None = None,
         record: bool = True,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{error}: {detail}" if detail else error)
         self.error = error
@@ -287,9 +398,10 @@ class SlackApiFailure(Exception):
         self.status = status
         self.headers = dict(headers or {})
         self.record = record
+        self.extra = dict(extra or {})
 
     def body(self) -> JSONDict:
-        body: JSONDict = {"ok": False, "error": self.error}
+        body: JSONDict = {"ok": False, "error": self.error, **self.extra}
         if self.messages:
             body["errors"] = list(self.messages)
             body["response_metadata"] = {"messages": [f"[ERROR] {m}" for m in self.messages]}
@@ -339,6 +451,21 @@ def plain_text(message: PostedMessage | Mapping[str, Any] | list[Any] | None) ->
     else:
         _collect_text(message, out)
     return "\n".join(out)
+
+
+def buttons_of(blocks: list[JSONDict] | None) -> list[tuple[str, str | None, str | None]]:
+    """Every button in ``blocks`` (actions blocks and section accessories) as
+    ``(text, action_id, value)``, in order."""
+    found: list[tuple[str, str | None, str | None]] = []
+    for block in blocks or []:
+        if not isinstance(block, dict):
+            continue
+        for element in interactive_elements(block):
+            if element.get("type") == "button":
+                label = element.get("text")
+                text = label.get("text", "") if isinstance(label, dict) else ""
+                found.append((str(text), element.get("action_id"), element.get("value")))
+    return found
 
 
 def _short_id(seed: str) -> str:
@@ -826,10 +953,35 @@ class _SurfaceChecker:
                             plain_only=True,
                         )
             self._initial_options(element, pointer, options, multi=kind.startswith("multi_"))
+        if kind in ("external_select", "multi_external_select"):
+            self._external_select(element, pointer, multi=kind.startswith("multi_"))
         if kind.startswith("multi_") and "max_selected_items" in element:
             value = element["max_selected_items"]
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 self.fail(f"{pointer}/max_selected_items", "must be an integer >= 1")
+
+    def _external_select(self, element: Mapping[str, Any], pointer: str, *, multi: bool) -> None:
+        """Options come from the app's options URL; initial ones must be valid options."""
+        min_length = element.get("min_query_length")
+        if min_length is not None and (
+            not isinstance(min_length, int) or isinstance(min_length, bool) or min_length < 0
+        ):
+            self.fail(f"{pointer}/min_query_length", "must be an integer >= 0")
+        single, many = element.get("initial_option"), element.get("initial_options")
+        if multi:
+            if single is not None:
+                self.fail(f"{pointer}/initial_option", "multi-select elements use initial_options")
+            if many is not None:
+                if not isinstance(many, list) or not many:
+                    self.fail(f"{pointer}/initial_options", "must be a non-empty array")
+                else:
+                    for index, option in enumerate(many):
+                        self._option(option, f"{pointer}/initial_options/{index}", plain_only=True)
+        else:
+            if many is not None:
+                self.fail(f"{pointer}/initial_options", "single selects use initial_option")
+            if single is not None:
+                self._option(single, f"{pointer}/initial_option", plain_only=True)
 
     def _initial_options(
         self, element: Mapping[str, Any], pointer: str, options: list[JSONDict], *, multi: bool
@@ -883,6 +1035,59 @@ def validate_message_blocks(blocks: Any, *, pointer: str = "/blocks") -> None:
             "msg_blocks_too_long",
             [f"markdown blocks may hold {MAX_MARKDOWN_BLOCK_CHARS} characters in total"],
         )
+
+
+def validate_options_response(body: Any) -> list[JSONDict]:
+    """Check an options-load answer (block_suggestion) like Slack; return all its options.
+
+    ``{"options": [...]}`` or ``{"option_groups": [{"label", "options"}]}``, at most 100 of
+    each; option text plain_text up to 75 characters, value up to 150.  Raises
+    ``PayloadProblems("invalid_options", ...)``.
+    """
+    checker = _SurfaceChecker("modal")
+    found: list[JSONDict] = []
+    if not isinstance(body, dict):
+        raise PayloadProblems("invalid_options", [f"the answer must be a JSON object: {body!r}"])
+    if ("options" in body) == ("option_groups" in body):
+        checker.fail("", "answer with exactly one of options or option_groups")
+    for key in body:
+        if key not in ("options", "option_groups"):
+            checker.fail(f"/{key}", f"unsupported field {key!r}")
+
+    def options_at(items: Any, pointer: str, *, allow_empty: bool) -> None:
+        if not isinstance(items, list) or (not items and not allow_empty):
+            checker.fail(pointer, "must be a non-empty array" if not allow_empty else "an array")
+            return
+        if len(items) > SELECT_OPTIONS_MAX:
+            checker.fail(pointer, f"no more than {SELECT_OPTIONS_MAX} options (got {len(items)})")
+        for index, option in enumerate(items):
+            if checker._option(option, f"{pointer}/{index}", plain_only=True):
+                found.append(option)
+
+    if "options" in body:
+        options_at(body["options"], "/options", allow_empty=True)  # no match is a valid answer
+    if "option_groups" in body:
+        groups = body["option_groups"]
+        if not isinstance(groups, list):
+            checker.fail("/option_groups", "must be an array")
+        else:
+            if len(groups) > SELECT_GROUPS_MAX:
+                checker.fail("/option_groups", f"no more than {SELECT_GROUPS_MAX} groups")
+            for index, group in enumerate(groups):
+                pointer = f"/option_groups/{index}"
+                if not isinstance(group, dict):
+                    checker.fail(pointer, "an option group must be an object")
+                    continue
+                checker._text(
+                    group.get("label"),
+                    f"{pointer}/label",
+                    max_len=OPTION_GROUP_LABEL_MAX,
+                    plain_only=True,
+                )
+                options_at(group.get("options"), f"{pointer}/options", allow_empty=False)
+    if checker.problems:
+        raise PayloadProblems("invalid_options", checker.problems)
+    return found
 
 
 def validate_view(view: Any, *, kind: str, pointer: str = "/view") -> None:
@@ -982,6 +1187,88 @@ def _json_param(params: Mapping[str, Any], name: str, error: str) -> Any:
     return value
 
 
+def _limit_param(params: Mapping[str, Any], default: int) -> int:
+    value = params.get("limit")
+    if value is None or value == "":
+        return default
+    try:
+        limit = int(str(value))
+    except ValueError:
+        raise SlackApiFailure(
+            "invalid_arguments", f"limit must be a number, not {value!r}"
+        ) from None
+    if limit < 0:
+        raise SlackApiFailure("invalid_arguments", "limit must not be negative")
+    return limit or default
+
+
+def _ts_param(params: Mapping[str, Any], name: str, error: str) -> Decimal | None:
+    value = params.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        stamp = Decimal(str(value))
+    except InvalidOperation:
+        raise SlackApiFailure(error, f"{name} must be a timestamp, not {value!r}") from None
+    if not stamp.is_finite() or stamp < 0:
+        raise SlackApiFailure(error, f"{name} must be a timestamp, not {value!r}")
+    return stamp
+
+
+def _in_window(ts: str, oldest: Decimal | None, latest: Decimal | None, *, inclusive: bool) -> bool:
+    """Slack's timeline window: strictly between oldest and latest unless ``inclusive``."""
+    stamp = Decimal(ts)
+    if oldest is not None and (stamp < oldest or (stamp == oldest and not inclusive)):
+        return False
+    return not (latest is not None and (stamp > latest or (stamp == latest and not inclusive)))
+
+
+def _cursor_for(ts: str) -> str:
+    # Slack's cursors look like base64("next_ts:1512085861000543").
+    return base64.b64encode(f"next_ts:{ts.replace('.', '')}".encode()).decode()
+
+
+def _cursor_param(params: Mapping[str, Any]) -> Decimal | None:
+    cursor = params.get("cursor")
+    if cursor is None or cursor == "":
+        return None
+    try:
+        decoded = base64.b64decode(str(cursor), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        raise SlackApiFailure("invalid_cursor", f"cannot use cursor {cursor!r}") from None
+    prefix, _, digits = decoded.partition(":")
+    if prefix != "next_ts" or not digits.isdigit() or len(digits) <= 6:
+        raise SlackApiFailure("invalid_cursor", f"cannot use cursor {cursor!r}")
+    return Decimal(f"{digits[:-6]}.{digits[-6:]}")
+
+
+def _metadata_param(params: Mapping[str, Any]) -> JSONDict | None:
+    """Message metadata as Slack validates it (a JSON string in forms, an object in JSON)."""
+    value = params.get("metadata")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            detail = f"metadata is not JSON: {exc}"
+            raise SlackApiFailure("invalid_metadata_format", detail) from None
+    if not isinstance(value, dict):
+        raise SlackApiFailure("invalid_metadata_format", "metadata must be a JSON object")
+    unknown = sorted(set(value) - {"event_type", "event_payload"})
+    if unknown:
+        raise SlackApiFailure("invalid_metadata_schema", f"unknown metadata fields {unknown}")
+    event_type = value.get("event_type")
+    if not isinstance(event_type, str) or not _EVENT_TYPE.match(event_type):
+        raise SlackApiFailure(
+            "invalid_metadata_schema",
+            f"event_type must be 1-255 characters of [a-zA-Z0-9_], got {event_type!r}",
+        )
+    if not isinstance(value.get("event_payload"), dict):
+        raise SlackApiFailure("invalid_metadata_schema", "event_payload must be a JSON object")
+    return copy.deepcopy(value)
+
+
 # --------------------------------------------------------------------------------------------
 # The stand-in
 # --------------------------------------------------------------------------------------------
@@ -1001,6 +1288,8 @@ class SlackStandin:
         bot_id: str = "B0DEALBOT",
         app_id: str = "A0DEALBOT",
         known_users_only: bool = False,
+        scopes: Iterable[str] | None = None,
+        commercially_distributed: bool = False,
     ) -> None:
         self.token = token
         self.team_id = team_id
@@ -1013,12 +1302,19 @@ class SlackStandin:
         self.known_users_only = known_users_only
         #: replaceable clock (seconds, monotonic) used for triggers, response_urls and rate limits.
         self.clock: Callable[[], float] = time.monotonic
+        #: replaceable wall clock (epoch seconds) that message timestamps are made from.
+        self.ts_clock: Callable[[], float] = time.time
         #: user id -> fields merged over the default users.info ``user`` ({"locale": "ja-JP"}).
         self.users: dict[str, JSONDict] = {}
         #: channel id -> name (used by the driver for channel_name fields).
         self.channel_names: dict[str, str] = {}
         #: when set, chat.postMessage to a C…/G… channel outside it fails with not_in_channel.
         self.member_channels: set[str] | None = None
+        #: the bot token's scopes; None grants every scope (no ``missing_scope`` answers).
+        self.scopes: set[str] | None = set(scopes) if scopes is not None else None
+        #: the app is commercially distributed outside the Slack Marketplace: since 29 May 2025
+        #: conversations.history/replies then allow 1 call a minute and at most 15 messages.
+        self.commercially_distributed = commercially_distributed
 
         self.messages: list[PostedMessage] = []
         self.user_messages: list[PostedMessage] = []
@@ -1041,10 +1337,20 @@ class SlackStandin:
         self._last_view: dict[str, str] = {}
         self._home_view_ids: dict[str, str] = {}
         self._faults: list[_Fault] = []
+        self._holds: list[_Hold] = []
+        #: calls whose answers were held back, in arrival order (``hold_responses``).
+        self.held: list[HeldResponse] = []
+        self._archived: set[str] = set()
+        self._removed_from: set[str] = set()
+        self._deleted_channels: set[str] = set()
+        self._history_calls: dict[str, list[float]] = {}
+        #: files by id (files.getUploadURLExternal creates them)
+        self.files: dict[str, UploadedFile] = {}
+        self._uploads: dict[str, str] = {}  # upload key -> file id
         self._rate: tuple[float, int] | None = None
         self._buckets: dict[str, _Bucket] = {}
         self._counter = itertools.count(1)
-        self._ts_counter = itertools.count(1)
+        self._last_ts_micros = 0
         self._cond = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
@@ -1057,7 +1363,12 @@ class SlackStandin:
             "chat.delete": self._chat_delete,
             "chat.getPermalink": self._chat_get_permalink,
             "conversations.open": self._conversations_open,
+            "conversations.history": self._conversations_history,
+            "conversations.replies": self._conversations_replies,
             "users.info": self._users_info,
+            "files.getUploadURLExternal": self._files_get_upload_url,
+            "files.completeUploadExternal": self._files_complete_upload,
+            "files.info": self._files_info,
             "views.open": self._views_open,
             "views.push": self._views_push,
             "views.update": self._views_update,
@@ -1066,10 +1377,13 @@ class SlackStandin:
 
     # -- lifecycle ----------------------------------------------------------------------------
     async def start(self) -> None:
-        app = web.Application(client_max_size=8 * 1024 * 1024)
+        app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/hooks/{path:.*}", self._handle_response_url)
-        self._runner = web.AppRunner(app, access_log=None)
+        app.router.add_post("/upload/v1/{key}", self._handle_upload)
+        app.router.add_get("/files-pri/{team_file}/{name}", self._handle_file_download)
+        # handler_cancellation: a held answer notices when its client hangs up.
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
@@ -1077,6 +1391,7 @@ class SlackStandin:
         await web.SockSite(self._runner, sock).start()
 
     async def close(self) -> None:
+        self.release_held()  # or the server's shutdown would wait for them
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1140,11 +1455,78 @@ class SlackStandin:
         429 answers carry ``Retry-After`` (default 1) and ``{"ok": false, "error": "ratelimited"}``.
         Other statuses answer an HTML error page like Slack's edge does, or the JSON
         ``{"ok": false, "error": error}`` when ``error`` is given.  ``method`` may also be
-        ``"response_url"`` for posts to response URLs.
+        ``"response_url"`` for posts to response URLs and ``"upload_url"`` for the byte
+        uploads of files_upload_v2.
         """
         if count < 1:
             raise ValueError("count must be >= 1")
         self._faults.append(_Fault(method, status, count, retry_after, error))
+
+    def hold_responses(
+        self,
+        method: str = "chat.postMessage",
+        count: int = 1,
+        *,
+        release_after: float | None = None,
+        disconnect: bool = False,
+    ) -> None:
+        """Accept the next ``count`` successful calls of ``method`` but hold their answers.
+
+        The call takes effect at once (a posted message is in the channel, with its metadata)
+        while the HTTP answer is held until ``release_held()``/``HeldResponse.release()``, or
+        sent after ``release_after`` seconds: the window between Slack accepting a post and
+        the bot learning its ts, for kill-and-restart tests.  See ``wait_for_held``.
+
+        With ``disconnect`` the connection is dropped instead of answered (at once unless
+        ``release_after``/a release is awaited): slack_sdk's default retry handler then sends
+        the same call again, so an accepted post is posted twice.
+        """
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if disconnect and release_after is None:
+            release_after = 0.0
+        self._holds.append(_Hold(method, count, release_after, disconnect))
+
+    def release_held(self) -> None:
+        """Send every held answer now."""
+        for held in self.held:
+            held.release()
+
+    async def wait_for_held(self, count: int = 1, timeout: float = 10.0) -> HeldResponse:
+        """Wait until ``count`` held calls arrived; return the ``count``-th."""
+        await self.wait_for(lambda s: len(s.held) >= count, timeout, what=f"{count} held call(s)")
+        return self.held[count - 1]
+
+    def _take_hold(self, method: str) -> _Hold | None:
+        for hold in self._holds:
+            if hold.method == method:
+                hold.remaining -= 1
+                if hold.remaining <= 0:
+                    self._holds.remove(hold)
+                return hold
+        return None
+
+    async def _held_answer(
+        self, request: web.Request, method: str, params: JSONDict, body: JSONDict, hold: _Hold
+    ) -> web.Response:
+        message = None
+        if isinstance(body.get("channel"), str) and isinstance(body.get("ts"), str):
+            message = self.find_message(body["channel"], body["ts"])
+        held = HeldResponse(method, params, body, message, hold.release_after, hold.disconnect)
+        self.held.append(held)
+        await self.notify()
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(held.event.wait(), hold.release_after)
+        except asyncio.CancelledError:
+            held.abandoned = True  # the client hung up before its answer came
+            raise
+        if hold.disconnect:
+            if request.transport is not None:
+                request.transport.abort()  # no answer at all: the client sees a dropped line
+            raise asyncio.CancelledError
+        held.answered = True
+        return web.json_response(body)
 
     def enforce_channel_rate(self, per_second: float = 1.0, burst: int = 3) -> None:
         """Rate-limit chat.postMessage per channel with a token bucket (429 + Retry-After)."""
@@ -1157,9 +1539,60 @@ class SlackStandin:
         self._rate = None
         self._buckets.clear()
 
+    # -- places that went away (permanent errors) ---------------------------------------------
+    def _place(self, channel: str) -> str:
+        if not _CHANNEL_ID.match(channel):
+            raise ValueError(f"{channel!r} is not a channel id (C… or G…); DMs cannot go away")
+        return channel
+
+    def archive_channel(self, channel: str) -> None:
+        """Archive ``channel``: posts, updates and uploads there answer ``is_archived``
+        (reading its history still works, as on Slack)."""
+        self._archived.add(self._place(channel))
+
+    def remove_bot_from_channel(self, channel: str) -> None:
+        """Someone removed the bot from ``channel``: everything there answers ``not_in_channel``."""
+        self._removed_from.add(self._place(channel))
+
+    def delete_channel(self, channel: str) -> None:
+        """Delete ``channel``: every method answers ``channel_not_found`` for it."""
+        self._deleted_channels.add(self._place(channel))
+
+    def _check_place(self, channel: str, *, writing: bool) -> None:
+        """The errors of a channel that is gone, that the bot left, or that is archived."""
+        if channel in self._deleted_channels:
+            raise SlackApiFailure("channel_not_found", f"{channel} was deleted")
+        outside = self.member_channels is not None and channel not in self.member_channels
+        if channel in self._removed_from or (_CHANNEL_ID.match(channel) and outside):
+            raise SlackApiFailure("not_in_channel", f"the bot is not a member of {channel}")
+        if writing and channel in self._archived:
+            raise SlackApiFailure("is_archived", f"{channel} is archived")
+
+    # -- scopes -------------------------------------------------------------------------------
+    def _require_scope(self, *needed: str) -> None:
+        """``missing_scope`` (with Slack's ``needed``/``provided``) unless one of ``needed`` is
+        granted; nothing is checked while ``scopes`` is None."""
+        if self.scopes is None or any(scope in self.scopes for scope in needed):
+            return
+        raise SlackApiFailure(
+            "missing_scope",
+            f"needs {' or '.join(needed)}",
+            extra={"needed": ",".join(needed), "provided": ",".join(sorted(self.scopes))},
+        )
+
+    def _history_scope(self, channel: str) -> str:
+        if channel.startswith("D"):
+            return "im:history"
+        if channel in self._mpims.values():
+            return "mpim:history"
+        return "groups:history" if channel.startswith("G") else "channels:history"
+
     # -- ids, triggers, response urls ---------------------------------------------------------
     def _next_ts(self) -> str:
-        micros = 1_700_000_000_000_000 + next(self._ts_counter) * 100
+        # Like Slack, a ts is the epoch time of the post (so a bot may read history back with
+        # ``oldest`` = a time it noted before posting), made unique and increasing.
+        micros = max(int(self.ts_clock() * 1_000_000), self._last_ts_micros + 1)
+        self._last_ts_micros = micros
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def new_ts(self) -> str:
@@ -1229,6 +1662,20 @@ class SlackStandin:
             m
             for m in self.messages
             if channel is not None and m.channel == channel and not m.is_ephemeral and not m.deleted
+        ]
+
+    def uploaded_files(self, channel: str, *, thread_ts: str | None = None) -> list[UploadedFile]:
+        """Files shared into ``channel`` (a user id means the DM), oldest first; with
+        ``thread_ts`` only those shared into that thread."""
+        channel = self._conversation(channel)
+        return [
+            f
+            for f in self.files.values()
+            if f.completed
+            and f.channel == channel
+            and f.message is not None
+            and not f.message.deleted
+            and (thread_ts is None or f.thread_ts == thread_ts)
         ]
 
     def ephemerals(self, user_id: str) -> list[PostedMessage]:
@@ -1370,7 +1817,11 @@ class SlackStandin:
             handler = self._methods.get(method)
             if handler is None:
                 raise SlackApiFailure("unknown_method", f"the stand-in does not implement {method}")
-            return web.json_response({"ok": True, **handler(params)})
+            body = {"ok": True, **handler(params)}
+            hold = self._take_hold(method)
+            if hold is not None:
+                return await self._held_answer(request, method, params, body, hold)
+            return web.json_response(body)
         except SlackApiFailure as failure:
             if failure.record:
                 self.errors.append(
@@ -1477,7 +1928,7 @@ class SlackStandin:
             )
         bucket.tokens -= 1.0
 
-    def _message_payload(self, message: PostedMessage) -> JSONDict:
+    def _message_payload(self, message: PostedMessage, *, with_metadata: bool = False) -> JSONDict:
         payload: JSONDict = {
             "type": "message",
             "text": message.text or "",
@@ -1494,6 +1945,8 @@ class SlackStandin:
             )
         if message.thread_ts:
             payload["thread_ts"] = message.thread_ts
+        if with_metadata and message.metadata is not None:
+            payload["metadata"] = copy.deepcopy(message.metadata)
         return payload
 
     def message_payload(self, message: PostedMessage) -> JSONDict:
@@ -1539,15 +1992,12 @@ class SlackStandin:
         }
 
     def _chat_post_message(self, params: JSONDict) -> JSONDict:
+        self._require_scope("chat:write")
         requested = _opt_str(params, "channel")
         channel = self._resolve_channel(requested, allow_user=True)
-        if (
-            self.member_channels is not None
-            and _CHANNEL_ID.match(channel)
-            and channel not in self.member_channels
-        ):
-            raise SlackApiFailure("not_in_channel", f"the bot is not a member of {channel}")
+        self._check_place(channel, writing=True)
         text, blocks, _ = self._content(params, "chat.postMessage")
+        metadata = _metadata_param(params)
         thread_ts = _opt_str(params, "thread_ts")
         if thread_ts is not None:
             self._check_thread(channel, thread_ts)
@@ -1564,13 +2014,20 @@ class SlackStandin:
                 mrkdwn=_as_bool(params["mrkdwn"]) if "mrkdwn" in params else None,
                 requested_channel=requested,
                 author=self.bot_user_id,
+                metadata=metadata,
             )
         )
-        return {"channel": channel, "ts": message.ts, "message": self._message_payload(message)}
+        return {
+            "channel": channel,
+            "ts": message.ts,
+            "message": self._message_payload(message, with_metadata=True),
+        }
 
     def _chat_post_ephemeral(self, params: JSONDict) -> JSONDict:
+        self._require_scope("chat:write")
         requested = _opt_str(params, "channel")
         channel = self._resolve_channel(requested, allow_user=True)
+        self._check_place(channel, writing=True)
         user = self._check_user(_opt_str(params, "user"), "user_not_in_channel")
         text, blocks, _ = self._content(params, "chat.postEphemeral")
         thread_ts = _opt_str(params, "thread_ts")
@@ -1589,8 +2046,9 @@ class SlackStandin:
         )
         return {"message_ts": message.ts}
 
-    def _own_message(self, params: JSONDict, ts_name: str) -> PostedMessage:
+    def _own_message(self, params: JSONDict, ts_name: str, *, writing: bool) -> PostedMessage:
         channel = self._resolve_channel(_opt_str(params, "channel"), allow_user=False)
+        self._check_place(channel, writing=writing)
         ts = _opt_str(params, ts_name)
         message = self.find_message(channel, ts or "")
         if message is None or message.deleted:
@@ -1598,30 +2056,35 @@ class SlackStandin:
         return message
 
     def _chat_update(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "ts")
+        self._require_scope("chat:write")
+        message = self._own_message(params, "ts", writing=True)
         if message.author != self.bot_user_id:
             raise SlackApiFailure("cant_update_message", "the bot can only update its own messages")
         text, blocks, _ = self._content(params, "chat.update")
-        message.edits.append((message.text, message.blocks))
+        metadata = _metadata_param(params)
+        message.remember_version("chat.update")
         message.text = text
         if blocks is not None:
             message.blocks = blocks
+        if metadata is not None:  # like Slack: an update without metadata keeps it
+            message.metadata = metadata
         return {
             "channel": message.channel,
             "ts": message.ts,
             "text": message.text or "",
-            "message": self._message_payload(message),
+            "message": self._message_payload(message, with_metadata=True),
         }
 
     def _chat_delete(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "ts")
+        self._require_scope("chat:write")
+        message = self._own_message(params, "ts", writing=True)
         if message.author != self.bot_user_id:
             raise SlackApiFailure("cant_delete_message", "the bot can only delete its own messages")
         message.deleted = True
         return {"channel": message.channel, "ts": message.ts}
 
     def _chat_get_permalink(self, params: JSONDict) -> JSONDict:
-        message = self._own_message(params, "message_ts")
+        message = self._own_message(params, "message_ts", writing=False)
         stamp = message.ts.replace(".", "")
         link = f"https://{self.team_domain}.slack.com/archives/{message.channel}/p{stamp}"
         return {"channel": message.channel, "permalink": link}
@@ -1639,6 +2102,7 @@ class SlackStandin:
             raise SlackApiFailure("invalid_arguments", "users must list 1 to 8 user ids")
         for user in users:
             self._check_user(user)
+        self._require_scope("im:write" if len(users) == 1 else "mpim:write")
         if len(users) == 1:
             existed = users[0] in self._dm_by_user
             channel = self.dm_channel(users[0])
@@ -1656,7 +2120,393 @@ class SlackStandin:
             body.update({"no_op": True, "already_open": True})
         return body
 
+    # -- files (files_upload_v2) ---------------------------------------------------------------
+    def _files_get_upload_url(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:write")
+        filename = _opt_str(params, "filename")
+        raw_length = params.get("length")
+        if filename is None or raw_length in (None, ""):
+            raise SlackApiFailure("missing_argument", "filename and length are required")
+        try:
+            length = int(str(raw_length))
+        except ValueError:
+            raise SlackApiFailure(
+                "invalid_arguments", f"length {raw_length!r} is no number"
+            ) from None
+        if length <= 0:  # slack_sdk sends length 0 for empty content
+            raise SlackApiFailure("missing_argument", "length must be at least 1 byte")
+        if length > MAX_UPLOAD_BYTES:
+            raise SlackApiFailure("file_upload_size_restricted", f"{length} bytes is over 1 GB")
+        alt_txt = _opt_str(params, "alt_txt")
+        if alt_txt is not None and len(alt_txt) > FILE_ALT_TEXT_MAX:
+            raise SlackApiFailure("alt_txt_too_large", f"alt_txt is over {FILE_ALT_TEXT_MAX}")
+        file_id = f"F{next(self._counter):010d}"
+        key = secrets.token_urlsafe(24)
+        upload = UploadedFile(
+            id=file_id,
+            filename=filename,
+            length=length,
+            upload_url=f"{self.root_url}/upload/v1/{key}",
+            alt_txt=alt_txt,
+            snippet_type=_opt_str(params, "snippet_type"),
+            created=int(time.time()),
+        )
+        self.files[file_id] = upload
+        self._uploads[key] = file_id
+        return {"upload_url": upload.upload_url, "file_id": file_id}
+
+    async def _handle_upload(self, request: web.Request) -> web.Response:
+        """The upload URL: takes the bytes as a raw body or as a multipart form's file part."""
+        self.calls.append(("upload_url", {"path": request.path}))
+        try:
+            fault = self._take_fault("upload_url")
+            if fault is not None:
+                return self._fault_response(fault)
+            file_id = self._uploads.get(request.match_info["key"])
+            upload = self.files.get(file_id or "")
+            if upload is None or upload.completed:
+                raise SlackApiFailure(
+                    "invalid_upload_url", "unknown or used upload URL", status=404
+                )
+            if request.content_type.startswith("multipart/"):
+                data = await self._multipart_file(request)
+                encoding = "multipart"
+            else:
+                data = await request.read()
+                encoding = "raw"
+            if len(data) != upload.length:
+                raise SlackApiFailure(
+                    "length_mismatch",
+                    f"{upload.filename}: got {len(data)} bytes, getUploadURLExternal said "
+                    f"{upload.length}",
+                    status=400,
+                )
+            upload.data = data
+            upload.upload_content_type = request.content_type
+            upload.upload_encoding = encoding
+            return web.Response(text=f"OK - {len(data)}", content_type="text/plain")
+        except SlackApiFailure as failure:
+            if failure.record:
+                self.errors.append(("upload_url", failure.error, failure.detail))
+            return web.Response(
+                text=failure.error, status=failure.status, content_type="text/plain"
+            )
+        finally:
+            await self.notify()
+
+    @staticmethod
+    async def _multipart_file(request: web.Request) -> bytes:
+        reader = await request.multipart()
+        while True:
+            part = await reader.next()
+            if part is None:
+                raise SlackApiFailure(
+                    "no_file_data", "the multipart form holds no file", status=400
+                )
+            if isinstance(part, BodyPartReader) and part.filename is not None:
+                return bytes(await part.read(decode=True))
+
+    async def _handle_file_download(self, request: web.Request) -> web.Response:
+        """``url_private``: the bytes, for a request with the bot token."""
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        team_file = request.match_info["team_file"]
+        upload = self.files.get(team_file.rpartition("-")[2])
+        if scheme.lower() != "bearer" or token != self.token:
+            return web.Response(status=302, headers={"Location": f"{self.root_url}/signin"})
+        if upload is None or upload.data is None or not upload.completed:
+            return web.Response(status=404, text="file not found", content_type="text/plain")
+        return web.Response(body=upload.data, content_type="application/octet-stream")
+
+    def _file_object(self, upload: UploadedFile, *, shares: bool) -> JSONDict:
+        """A file object; shares only once Slack processed the share (files.info, history)."""
+        name = upload.filename
+        private = f"{self.root_url}/files-pri/{self.team_id}-{upload.id}/{name}"
+        body: JSONDict = {
+            "id": upload.id,
+            "created": upload.created,
+            "timestamp": upload.created,
+            "name": name,
+            "title": upload.title or name,
+            "mimetype": "",
+            "filetype": "",
+            "pretty_type": "",
+            "user": self.bot_user_id,
+            "user_team": self.team_id,
+            "editable": False,
+            "size": upload.length,
+            "mode": "hosted",
+            "is_external": False,
+            "external_type": "",
+            "is_public": False,
+            "public_url_shared": False,
+            "display_as_bot": False,
+            "username": "",
+            "url_private": private,
+            "url_private_download": f"{private}?download=1",
+            "media_display_type": "unknown",
+            "permalink": f"https://{self.team_domain}.slack.com/files/{self.bot_user_id}/"
+            f"{upload.id}/{name}",
+            "comments_count": 0,
+            "is_starred": False,
+            "shares": {},
+            "channels": [],
+            "groups": [],
+            "ims": [],
+            "has_more_shares": False,
+            "has_rich_preview": False,
+            "file_access": "visible",
+        }
+        if upload.alt_txt is not None:
+            body["alt_txt"] = upload.alt_txt
+        if shares and upload.channel is not None and upload.message is not None:
+            if upload.data is not None and upload.is_png:
+                body.update({"mimetype": "image/png", "filetype": "png", "pretty_type": "PNG"})
+            channel = upload.channel
+            kind = "public" if channel.startswith("C") else "private"
+            share: JSONDict = {
+                "ts": upload.message.ts,
+                "channel_name": self.channel_names.get(channel, channel.lower()),
+                "team_id": self.team_id,
+                "share_user_id": self.bot_user_id,
+                "source": "UNKNOWN",
+                "reply_users": [],
+                "reply_users_count": 0,
+                "reply_count": 0,
+            }
+            if upload.thread_ts is not None:
+                share["thread_ts"] = upload.thread_ts
+            body["shares"] = {kind: {channel: [share]}}
+            listing = (
+                "ims" if channel.startswith("D") else ("channels" if kind == "public" else "groups")
+            )
+            body[listing] = [channel]
+        return body
+
+    def _files_complete_upload(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:write")
+        entries = _json_param(params, "files", "invalid_arguments")
+        if not isinstance(entries, list) or not entries:
+            raise SlackApiFailure("invalid_arguments", "files must be a non-empty array")
+        uploads: list[tuple[UploadedFile, str | None]] = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                raise SlackApiFailure("invalid_arguments", "each file needs an id")
+            upload = self.files.get(entry["id"])
+            if upload is None:
+                raise SlackApiFailure("file_not_found", f"unknown file id {entry['id']}")
+            if upload.completed:
+                raise SlackApiFailure("file_not_found", f"{upload.id} was already completed")
+            if upload.data is None:
+                raise SlackApiFailure(
+                    "file_not_found", f"{upload.id}: no bytes were posted to its upload_url"
+                )
+            title = entry.get("title")
+            if title is not None and not isinstance(title, str):
+                raise SlackApiFailure("invalid_arguments", "a file title must be a string")
+            uploads.append((upload, title))
+        targets: list[str] = []
+        channel_id = _opt_str(params, "channel_id")
+        if channel_id is not None:
+            targets.append(self._resolve_channel(channel_id, allow_user=False))
+        for item in (_opt_str(params, "channels") or "").split(","):
+            if item.strip():
+                targets.append(self._resolve_channel(item.strip(), allow_user=True))
+        thread_ts = _opt_str(params, "thread_ts")
+        if thread_ts is not None and len(targets) != 1:
+            raise SlackApiFailure("invalid_arguments", "thread_ts needs exactly one channel")
+        for target in targets:
+            self._check_place(target, writing=True)
+            if thread_ts is not None:
+                self._check_thread(target, thread_ts)
+        comment = params.get("initial_comment")
+        if comment is not None and not isinstance(comment, str):
+            raise SlackApiFailure("invalid_arguments", "initial_comment must be a string")
+        if comment is not None and len(comment) > MAX_MESSAGE_TEXT:
+            raise SlackApiFailure("msg_too_long", f"initial_comment has {len(comment)} characters")
+        for upload, title in uploads:
+            upload.completed = True
+            upload.title = title or upload.filename
+            upload.initial_comment = comment or None
+        for target in targets:
+            # One message shares every file; Slack files it asynchronously, so the answer
+            # below has no shares yet (read them with files.info).
+            message = self._record(
+                PostedMessage(
+                    channel=target,
+                    ts=self._next_ts(),
+                    text=comment or "",
+                    blocks=None,
+                    thread_ts=thread_ts,
+                    method="files.completeUploadExternal",
+                    requested_channel=channel_id,
+                    author=self.bot_user_id,
+                    files=[upload.id for upload, _ in uploads],
+                )
+            )
+            for upload, _ in uploads:
+                if upload.channel is None:
+                    upload.channel, upload.thread_ts, upload.message = target, thread_ts, message
+        return {"files": [self._file_object(upload, shares=False) for upload, _ in uploads]}
+
+    def _files_info(self, params: JSONDict) -> JSONDict:
+        self._require_scope("files:read")
+        upload = self.files.get(_opt_str(params, "file") or "")
+        if upload is None or not upload.completed:
+            raise SlackApiFailure("file_not_found", f"unknown file {params.get('file')!r}")
+        return {
+            "file": self._file_object(upload, shares=True),
+            "comments": [],
+            "response_metadata": {"next_cursor": ""},
+        }
+
+    # -- reading history back -----------------------------------------------------------------
+    def _take_history_call(self, method: str, channel: str) -> None:
+        """1 call a minute per method for commercially distributed non-Marketplace apps."""
+        now = self.clock()
+        window = [t for t in self._history_calls.get(method, []) if now - t < 60.0]
+        if len(window) >= LIMITED_HISTORY_CALLS_PER_MINUTE:
+            retry_after = max(1, math.ceil(60.0 - (now - window[0])))
+            self.rate_limited.append((method, channel))
+            raise SlackApiFailure(
+                "ratelimited",
+                f"{method} allows {LIMITED_HISTORY_CALLS_PER_MINUTE} call a minute for "
+                "commercially distributed apps outside the Marketplace",
+                status=429,
+                headers={"Retry-After": str(retry_after)},
+                record=False,
+            )
+        window.append(now)
+        self._history_calls[method] = window
+
+    def _read_guard(self, method: str, params: JSONDict) -> tuple[str, int]:
+        """The channel to read and the page size, with Slack's errors and limits."""
+        default, maximum = (
+            (HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT)
+            if method == "conversations.history"
+            else (REPLIES_DEFAULT_LIMIT, REPLIES_MAX_LIMIT)
+        )
+        if self.commercially_distributed:
+            self._take_history_call(method, str(params.get("channel", "")))
+            maximum = LIMITED_HISTORY_MAX_LIMIT
+        channel = self._resolve_channel(_opt_str(params, "channel"), allow_user=False)
+        self._require_scope(self._history_scope(channel))
+        self._check_place(channel, writing=False)
+        limit = _limit_param(params, default)
+        return channel, min(limit, maximum)
+
+    def _timeline(self, channel: str) -> list[PostedMessage]:
+        """Every message anybody sees in ``channel`` (bot and user messages, threads too)."""
+        return [
+            m
+            for m in (*self.messages, *self.user_messages)
+            if m.channel == channel and not m.deleted and not m.is_ephemeral
+        ]
+
+    def _read_payload(
+        self, message: PostedMessage, timeline: list[PostedMessage], *, with_metadata: bool
+    ) -> JSONDict:
+        payload = self._message_payload(message, with_metadata=with_metadata)
+        if message.is_reply:
+            parent = next((m for m in timeline if m.ts == message.thread_ts), None)
+            if parent is not None and parent.author:
+                payload["parent_user_id"] = parent.author
+        else:
+            replies = sorted(
+                (m for m in timeline if m.is_reply and m.thread_ts == message.ts),
+                key=lambda m: Decimal(m.ts),
+            )
+            if replies:
+                users = sorted({r.author for r in replies if r.author})
+                payload.update(
+                    {
+                        "thread_ts": message.ts,
+                        "reply_count": len(replies),
+                        "reply_users_count": len(users),
+                        "reply_users": users,
+                        "latest_reply": replies[-1].ts,
+                    }
+                )
+        if message.files:
+            payload["upload"] = True
+            payload["files"] = [
+                self._file_object(self.files[f], shares=True) for f in message.files
+            ]
+        return payload
+
+    def _conversations_history(self, params: JSONDict) -> JSONDict:
+        channel, limit = self._read_guard("conversations.history", params)
+        oldest = _ts_param(params, "oldest", "invalid_ts_oldest")
+        latest = _ts_param(params, "latest", "invalid_ts_latest")
+        inclusive = _as_bool(params.get("inclusive"))
+        with_metadata = _as_bool(params.get("include_all_metadata"))
+        timeline = self._timeline(channel)
+        visible = [
+            m
+            for m in timeline
+            if (not m.is_reply or m.reply_broadcast)
+            and _in_window(m.ts, oldest, latest, inclusive=inclusive)
+        ]
+        visible.sort(key=lambda m: Decimal(m.ts), reverse=True)  # newest first, like Slack
+        start = _cursor_param(params)
+        if start is not None:
+            visible = [m for m in visible if Decimal(m.ts) <= start]
+        page, rest = visible[:limit], visible[limit:]
+        body: JSONDict = {
+            "messages": [
+                self._read_payload(m, timeline, with_metadata=with_metadata) for m in page
+            ],
+            "has_more": bool(rest),
+            "pin_count": 0,
+            "channel_actions_ts": None,
+            "channel_actions_count": 0,
+        }
+        if rest:
+            body["response_metadata"] = {"next_cursor": _cursor_for(rest[0].ts)}
+        return body
+
+    def _conversations_replies(self, params: JSONDict) -> JSONDict:
+        channel, limit = self._read_guard("conversations.replies", params)
+        ts = _opt_str(params, "ts")
+        if ts is None:
+            raise SlackApiFailure("invalid_arguments", "ts is required")
+        oldest = _ts_param(params, "oldest", "invalid_ts_oldest")
+        latest = _ts_param(params, "latest", "invalid_ts_latest")
+        inclusive = _as_bool(params.get("inclusive"))
+        with_metadata = _as_bool(params.get("include_all_metadata"))
+        timeline = self._timeline(channel)
+        target = next((m for m in timeline if m.ts == ts), None)
+        if target is not None and target.is_reply:  # a reply's ts gives its whole thread
+            target = next((m for m in timeline if m.ts == target.thread_ts), None)
+        if target is None:
+            raise SlackApiFailure("thread_not_found", f"no message {ts} in {channel}")
+        replies = sorted(
+            (
+                m
+                for m in timeline
+                if m.is_reply
+                and m.thread_ts == target.ts
+                and _in_window(m.ts, oldest, latest, inclusive=inclusive)
+            ),
+            key=lambda m: Decimal(m.ts),
+        )
+        start = _cursor_param(params)
+        # The parent comes first (on the first page), then the replies oldest first.
+        items = (
+            [target, *replies] if start is None else [m for m in replies if Decimal(m.ts) >= start]
+        )
+        page, rest = items[:limit], items[limit:]
+        body: JSONDict = {
+            "messages": [
+                self._read_payload(m, timeline, with_metadata=with_metadata) for m in page
+            ],
+            "has_more": bool(rest),
+        }
+        if rest:
+            body["response_metadata"] = {"next_cursor": _cursor_for(rest[0].ts)}
+        return body
+
     def _users_info(self, params: JSONDict) -> JSONDict:
+        self._require_scope("users:read")
         user_id = _opt_str(params, "user")
         if user_id is None or user_id not in self.users:
             raise SlackApiFailure(
@@ -1947,7 +2797,7 @@ class SlackStandin:
             failure.status = 400 if failure.status == 200 else failure.status
             raise
         if _as_bool(body.get("replace_original")) and original is not None:
-            original.edits.append((original.text, original.blocks))
+            original.remember_version("response_url")
             original.text, original.blocks = text, blocks
             return
         self.record_reply(
@@ -2007,6 +2857,8 @@ class SlackStandin:
 
 
 __all__ = [
+    "HeldResponse",
+    "MessageVersion",
     "PayloadProblems",
     "PostedMessage",
     "ResponseUrl",
@@ -2014,9 +2866,12 @@ __all__ = [
     "SlackStandin",
     "StoredView",
     "Trigger",
+    "UploadedFile",
+    "buttons_of",
     "interactive_elements",
     "plain_text",
     "validate_message_blocks",
+    "validate_options_response",
     "validate_view",
     "with_generated_ids",
 ]

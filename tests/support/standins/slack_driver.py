@@ -18,7 +18,7 @@ import hmac
 import json
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
@@ -32,11 +32,14 @@ from support.standins.slack_api import (
     SlackApiFailure,
     SlackStandin,
     interactive_elements,
+    validate_options_response,
     validate_view,
     with_generated_ids,
 )
 
 ACK_TIMEOUT_SECONDS = 3.0
+DEFAULT_MIN_QUERY_LENGTH = 3  # Slack asks an options URL once this many characters are typed
+_EXTERNAL_SELECTS = ("external_select", "multi_external_select")
 _MISSING: Any = object()
 
 
@@ -74,16 +77,35 @@ def _options_of(element: Mapping[str, Any]) -> list[JSONDict]:
     return options
 
 
-def _pick_option(element: Mapping[str, Any], wanted: Any, where: str) -> JSONDict:
+def _pick_option(
+    element: Mapping[str, Any],
+    wanted: Any,
+    where: str,
+    offered: Sequence[JSONDict] | None = None,
+) -> JSONDict:
     if isinstance(wanted, dict):
         return wanted
-    if element.get("type") in ("external_select", "multi_external_select"):
-        return {"text": _plain(str(wanted)), "value": str(wanted)}
+    if element.get("type") in _EXTERNAL_SELECTS:
+        # The user can only pick what the app's options URL offered (or the initial value).
+        candidates = [*(offered or []), *_initial_of(element)]
+        for option in candidates:
+            if option.get("value") == wanted:
+                return copy.deepcopy(option)
+        raise AssertionError(
+            f"{where}: the app offered no option with value {wanted!r} "
+            f"(offered: {[o.get('value') for o in candidates]}); "
+            "let the user type first with driver.block_suggestion(...)"
+        )
     for option in _options_of(element):
         if option.get("value") == wanted:
             return copy.deepcopy(option)
     values = [o.get("value") for o in _options_of(element)]
     raise AssertionError(f"{where}: no option with value {wanted!r} (options: {values})")
+
+
+def _initial_of(element: Mapping[str, Any]) -> list[JSONDict]:
+    single = element.get("initial_option")
+    return [single] if isinstance(single, dict) else list(element.get("initial_options") or [])
 
 
 def _check_text_input(element: Mapping[str, Any], value: Any, where: str) -> None:
@@ -99,14 +121,21 @@ def _check_text_input(element: Mapping[str, Any], value: Any, where: str) -> Non
         raise AssertionError(f"{where}: Slack requires at least {min_length} characters")
 
 
-def state_value(element: Mapping[str, Any], provided: Any = _MISSING, where: str = "") -> JSONDict:
+def state_value(
+    element: Mapping[str, Any],
+    provided: Any = _MISSING,
+    where: str = "",
+    *,
+    offered: Sequence[JSONDict] | None = None,
+) -> JSONDict:
     """The ``state.values[block_id][action_id]`` entry Slack reports for ``element``.
 
     ``provided`` is what the user entered, in simple form: a string for text inputs, dates
     (``YYYY-MM-DD``), times and single selects (the option *value*), a list for multi-selects and
     checkboxes, a user/channel id for user/conversation selects.  A dict whose ``type`` equals
     the element type is passed through as is.  Without ``provided`` the element's initial value
-    is reported, as Slack does.
+    is reported, as Slack does.  For ``external_select`` the value must be one of ``offered``
+    (the options the app answered to ``block_suggestion``) or the initial option.
     """
     kind = str(element.get("type"))
     if isinstance(provided, dict) and provided.get("type") == kind:
@@ -123,13 +152,15 @@ def state_value(element: Mapping[str, Any], provided: Any = _MISSING, where: str
     elif kind in ("static_select", "external_select", "radio_buttons", "overflow"):
         if given:
             result["selected_option"] = (
-                None if provided is None else _pick_option(element, provided, where)
+                None if provided is None else _pick_option(element, provided, where, offered)
             )
         else:
             result["selected_option"] = copy.deepcopy(element.get("initial_option"))
     elif kind in ("multi_static_select", "multi_external_select", "checkboxes"):
         if given:
-            result["selected_options"] = [_pick_option(element, v, where) for v in provided or []]
+            result["selected_options"] = [
+                _pick_option(element, v, where, offered) for v in provided or []
+            ]
         else:
             result["selected_options"] = copy.deepcopy(element.get("initial_options") or [])
     elif kind == "users_select":
@@ -191,11 +222,13 @@ def build_state_values(
     values: Mapping[str, Mapping[str, Any]] | None,
     *,
     submitting: bool = True,
+    offered: Mapping[tuple[str, str], Sequence[JSONDict]] | None = None,
 ) -> JSONDict:
     """``view.state.values``: every input block, plus the given values.
 
     When ``submitting``, empty required inputs raise ``AssertionError`` (Slack's client does not
-    let the user submit them).
+    let the user submit them).  ``offered`` maps ``(block_id, action_id)`` of external selects
+    to the options the app offered.
     """
     values = values or {}
     state: JSONDict = {}
@@ -210,7 +243,9 @@ def build_state_values(
             provided = values.get(block_id, {}).get(action_id, _MISSING)
             if block.get("type") != "input" and provided is _MISSING:
                 continue
-            entry = state_value(element, provided, where)
+            entry = state_value(
+                element, provided, where, offered=(offered or {}).get((block_id, action_id))
+            )
             required = block.get("type") == "input" and not block.get("optional", False)
             if submitting and required and _is_empty(entry):
                 raise AssertionError(
@@ -249,6 +284,10 @@ class SlackDriver:
         self.standin = standin
         self.ack_timeout = ack_timeout
         self.last_user_message: PostedMessage | None = None
+        #: seconds the bot took to answer the last request
+        self.last_elapsed = 0.0
+        #: (view_id, block_id, action_id) -> the options the app last offered there
+        self.offered_options: dict[tuple[str, str, str], list[JSONDict]] = {}
 
     # -- transport ----------------------------------------------------------------------------
     async def post(
@@ -281,6 +320,7 @@ class SlackDriver:
             if response.content_type == "application/json" and text:
                 parsed = json.loads(text)
             result = DriverResponse(response.status, CIMultiDict(response.headers), parsed)
+        self.last_elapsed = elapsed
         if elapsed > self.ack_timeout:
             self.standin.record_error(
                 kind, "ack_timeout", f"the bot answered after {elapsed:.2f}s (Slack gives up at 3s)"
@@ -308,6 +348,13 @@ class SlackDriver:
 
     def _team(self) -> JSONDict:
         return {"id": self.standin.team_id, "domain": self.standin.team_domain}
+
+    def _offered_in(self, view_id: Any) -> dict[tuple[str, str], list[JSONDict]]:
+        return {
+            (block_id, action_id): options
+            for (view, block_id, action_id), options in self.offered_options.items()
+            if view == view_id
+        }
 
     def opened_view_for(self, user_id: str) -> JSONDict:
         """The modal the bot most recently opened/pushed/updated for ``user_id`` (still open)."""
@@ -421,7 +468,10 @@ class SlackDriver:
                     f"view {view.get('id')} is closed; the user cannot click in it"
                 )
             shown = copy.deepcopy(current.view if current is not None else view)
-            shown["state"] = {"values": build_state_values(shown, values, submitting=False)}
+            offered = self._offered_in(shown.get("id"))
+            shown["state"] = {
+                "values": build_state_values(shown, values, submitting=False, offered=offered)
+            }
             blocks = shown.get("blocks") or []
             payload["container"] = container or {"type": "view", "view_id": shown.get("id")}
             payload["view"] = shown
@@ -468,7 +518,15 @@ class SlackDriver:
                 is_ephemeral=ephemeral,
             )
         payload["actions"] = [
-            self._action(blocks, action_id, value, block_id, action_ts) | (action or {})
+            self._action(
+                blocks,
+                action_id,
+                value,
+                block_id,
+                action_ts,
+                offered=self._offered_in(view.get("id")) if view is not None else None,
+            )
+            | (action or {})
         ]
         return await self._post_payload(
             payload, "block_actions", timestamp=timestamp, signature=signature
@@ -481,6 +539,8 @@ class SlackDriver:
         value: Any,
         block_id: str | None,
         action_ts: str,
+        *,
+        offered: Mapping[tuple[str, str], Sequence[JSONDict]] | None = None,
     ) -> JSONDict:
         if blocks is None:
             return {
@@ -510,12 +570,116 @@ class SlackDriver:
             if "style" in element:
                 result["style"] = element["style"]
         else:
-            entry = state_value(element, value if value is not None else _MISSING, where)
+            entry = state_value(
+                element,
+                value if value is not None else _MISSING,
+                where,
+                offered=(offered or {}).get((str(block.get("block_id")), action_id)),
+            )
             entry.pop("type", None)
             result.update(entry)
             if "placeholder" in element:
                 result["placeholder"] = copy.deepcopy(element["placeholder"])
         return result
+
+    async def modal_action(
+        self,
+        user_id: str,
+        action_id: str,
+        value: Any = None,
+        *,
+        block_id: str | None = None,
+        values: Mapping[str, Mapping[str, Any]] | None = None,
+        **kwargs: Any,
+    ) -> DriverResponse:
+        """Click/select ``action_id`` in the modal open for ``user_id`` (its current version).
+
+        ``values`` are what the user typed into the inputs so far (sent as ``view.state``).
+        """
+        return await self.block_action(
+            user_id,
+            action_id,
+            value,
+            block_id=block_id,
+            view=self.opened_view_for(user_id),
+            values=values,
+            **kwargs,
+        )
+
+    # -- options for external selects -------------------------------------------------------
+    async def block_suggestion(
+        self,
+        user_id: str,
+        action_id: str,
+        value: str = "",
+        *,
+        view: JSONDict | None = None,
+        block_id: str | None = None,
+        values: Mapping[str, Mapping[str, Any]] | None = None,
+        timestamp: int | None = None,
+        signature: str | None = None,
+    ) -> DriverResponse:
+        """The user types ``value`` into the ``external_select`` ``action_id`` of a modal.
+
+        Slack asks the app's options URL only once ``min_query_length`` (default 3) characters
+        are typed; fewer raise ``AssertionError``.  The answer must come within 3 s and be
+        ``{"options": [...]}`` or ``{"option_groups": [...]}`` (<= 100, text <= 75, value <=
+        150); otherwise the user sees no options and the problem is recorded in
+        ``standin.errors`` as ``("block_suggestion", error, detail)``.  Valid options are kept
+        in ``offered_options`` so the user may pick one in ``view_submission``/``block_action``.
+        """
+        standin = self.standin
+        view = view if view is not None else self.opened_view_for(user_id)
+        current = standin.views.get(str(view.get("id")))
+        if current is not None and not current.is_open:
+            raise AssertionError(f"view {current.id} is closed; the user cannot type in it")
+        shown = copy.deepcopy(current.view if current is not None else view)
+        block, element = self._find_element(shown.get("blocks") or [], action_id, block_id)
+        if element.get("type") not in _EXTERNAL_SELECTS:
+            raise AssertionError(
+                f"{action_id!r} is a {element.get('type')}; only external selects load options"
+            )
+        min_length = element.get("min_query_length", DEFAULT_MIN_QUERY_LENGTH)
+        if isinstance(min_length, int) and len(value) < min_length:
+            raise AssertionError(
+                f"Slack asks for options only after {min_length} characters (got {value!r})"
+            )
+        offered = self._offered_in(shown.get("id"))
+        shown["state"] = {
+            "values": build_state_values(shown, values, submitting=False, offered=offered)
+        }
+        payload: JSONDict = {
+            "type": "block_suggestion",
+            "user": self._user(user_id),
+            "container": {"type": "view", "view_id": shown.get("id")},
+            "api_app_id": standin.app_id,
+            "token": standin.verification_token,
+            "action_id": action_id,
+            "block_id": block.get("block_id"),
+            "value": value,
+            "team": self._team(),
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "view": shown,
+        }
+        response = await self._post_payload(
+            payload, "block_suggestion", timestamp=timestamp, signature=signature
+        )
+        key = (str(shown.get("id")), str(block.get("block_id")), action_id)
+        self.offered_options.pop(key, None)
+        if response.status != 200:
+            standin.record_error(
+                "block_suggestion", "http_error", f"the options URL answered {response.status}"
+            )
+        elif self.last_elapsed <= self.ack_timeout:  # late answers were recorded by post()
+            try:
+                self.offered_options[key] = validate_options_response(response.body)
+            except PayloadProblems as problems:
+                standin.record_error(
+                    "block_suggestion", problems.error, "; ".join(problems.messages)
+                )
+        await standin.notify()
+        return response
 
     # -- modals -------------------------------------------------------------------------------
     async def view_submission(
@@ -546,7 +710,8 @@ class SlackDriver:
             shown.setdefault("id", "V_UNKNOWN")
         if shown.get("submit") is None:
             raise AssertionError("the modal has no submit button")
-        shown["state"] = {"values": build_state_values(shown, values)}
+        offered = self._offered_in(shown.get("id"))
+        shown["state"] = {"values": build_state_values(shown, values, offered=offered)}
         payload: JSONDict = {
             "type": "view_submission",
             "team": self._team(),

@@ -34,12 +34,15 @@ import itertools
 import json
 import re
 import socket
+import struct
 import time
+import zlib
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 
 __all__ = [
@@ -48,6 +51,10 @@ __all__ = [
     "MessageVersion",
     "SentMessage",
     "TelegramStandin",
+    "WebhookDelivery",
+    "decode_png",
+    "image_info",
+    "make_png",
     "parse_formatted_text",
 ]
 
@@ -60,6 +67,13 @@ MAX_BUTTONS_PER_ROW = 8
 MAX_BUTTONS_TOTAL = 100
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_COMMANDS = 100
+MAX_CAPTION_LENGTH = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_WIDTH_PLUS_HEIGHT = 10_000
+MAX_PHOTO_RATIO = 20
+PHOTO_THUMBNAIL_SIDES = (90, 320, 800)  # the smaller sizes Telegram makes of a photo
+MAX_PHOTO_SIDE = 1280  # the largest size Telegram keeps (it re-encodes bigger photos)
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 NGINX_502 = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -111,6 +125,29 @@ UPDATE_TYPES = frozenset(
     }
 )
 # Telegram's default when allowed_updates was never given (or given as an empty list).
+# The account Telegram shows as the sender of messages "from the group" (e.g. after an upgrade).
+GROUP_ANONYMOUS_BOT: JSONDict = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+DEFAULT_GROUP_ADMIN = 1000  # who removes the bot from a group when a test does not say
+_BOT_ADMIN_RIGHTS: JSONDict = {
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": True,
+    "can_restrict_members": True,
+    "can_promote_members": False,
+    "can_change_info": True,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+    "can_pin_messages": True,
+}
 DEFAULT_UPDATE_TYPES = UPDATE_TYPES - {"chat_member", "message_reaction", "message_reaction_count"}
 SCOPE_TYPES = frozenset(
     {
@@ -152,6 +189,8 @@ _INT_PARAMS = frozenset(
 _FLOAT_PARAMS = frozenset({"timeout"})
 _BOOL_PARAMS = frozenset(
     {
+        "show_caption_above_media",
+        "has_spoiler",
         "disable_notification",
         "protect_content",
         "allow_sending_without_reply",
@@ -270,10 +309,25 @@ class SentMessage:
     edit_date: int | None = None
     deleted: bool = False
     history: list[MessageVersion] = field(default_factory=list)  # earlier versions, oldest first
+    #: for photos (sendPhoto): the image bytes as the bot uploaded them, and their size; then
+    #: ``text``/``plain``/``entities`` hold the caption ("" when there is none).
+    photo: bytes | None = None
+    photo_width: int = 0
+    photo_height: int = 0
+    photo_file_id: str | None = None
 
     @property
     def edited(self) -> bool:
         return bool(self.history)
+
+    @property
+    def is_photo(self) -> bool:
+        return self.photo is not None
+
+    @property
+    def caption(self) -> str | None:
+        """The visible caption of a photo (None for text messages)."""
+        return self.plain if self.is_photo else None
 
     def buttons(self) -> list[tuple[str, str | None]]:
         """Inline buttons row by row as ``(text, callback_data)``; url buttons give ``None``."""
@@ -314,6 +368,7 @@ class _Chat:
     bot_member: bool = True
     bot_is_admin: bool = False
     kicked: bool = False
+    migrated_to: int | None = None  # a basic group upgraded to this supergroup
 
     @property
     def is_group(self) -> bool:
@@ -327,6 +382,31 @@ class _Fault:
     remaining: int
     retry_after: int | None
     description: str | None
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """One POST of an update to the webhook (``forward_webhook``)."""
+
+    update_id: int
+    attempt: int  # 1 for the first try of this update, 2 for its first retry, ...
+    status: int | None  # the HTTP status, None when the connection failed or timed out
+    error: str | None  # what Telegram reports in getWebhookInfo.last_error_message
+    redelivery: bool  # sent again by ``redeliver`` after it had been accepted
+    at: float
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass
+class _StoredPhoto:
+    data: bytes
+    kind: str  # png | jpeg
+    width: int
+    height: int
+    unique_id: str
 
 
 @dataclass
@@ -1178,6 +1258,141 @@ def _decode_param(name: str, value: Any) -> Any:
     return value
 
 
+# --------------------------------------------------------------------------------------------
+# Images: what Telegram reads from a photo's header (and helpers for tests to make/read PNGs)
+# --------------------------------------------------------------------------------------------
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# JPEG start-of-frame markers (they carry the size); C4, C8 and CC are other segments.
+_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def image_info(data: bytes) -> tuple[str, int, int] | None:
+    """``("png" | "jpeg", width, height)`` read from the file's header, or None.
+
+    PNG: the IHDR chunk right after the signature; JPEG: the first start-of-frame segment.
+    """
+    if data.startswith(PNG_SIGNATURE):
+        if len(data) < 33 or data[12:16] != b"IHDR":
+            return None
+        width, height = struct.unpack(">II", data[16:24])
+        return "png", width, height
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    i = 2
+    while i + 4 <= len(data):
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # segments without a length
+            i += 2
+            continue
+        if marker in _JPEG_SOF:
+            if i + 9 > len(data):
+                return None
+            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
+            return "jpeg", width, height
+        i += 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+    return None
+
+
+def _png_chunk(kind: bytes, payload: bytes) -> bytes:
+    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+
+def make_png(
+    width: int,
+    height: int,
+    pixel: tuple[int, int, int] | Callable[[int, int], tuple[int, int, int]] = (255, 255, 255),
+) -> bytes:
+    """A valid 8-bit RGB PNG (for tests); ``pixel`` is a colour or ``(x, y) -> colour``."""
+    if callable(pixel):
+        rows = bytearray()
+        for y in range(height):
+            rows.append(0)  # filter type None
+            for x in range(width):
+                rows.extend(pixel(x, y))
+    else:  # one colour: fast enough for photos of any size
+        rows = bytearray((b"\x00" + bytes(pixel) * width) * height)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        PNG_SIGNATURE
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:
+    """``(width, height, rows of pixel tuples)`` of an 8-bit, non-interlaced PNG.
+
+    Grey, grey+alpha, RGB and RGBA (what chart libraries write); raises ValueError otherwise.
+    """
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG")
+    i = len(PNG_SIGNATURE)
+    header = b""
+    idat = bytearray()
+    while i + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        kind = data[i + 4 : i + 8]
+        payload = data[i + 8 : i + 8 + length]
+        if (
+            zlib.crc32(kind + payload) & 0xFFFFFFFF
+            != struct.unpack(">I", data[i + 8 + length : i + 12 + length])[0]
+        ):
+            raise ValueError(f"bad CRC in the {kind!r} chunk")
+        if kind == b"IHDR":
+            header = payload
+        elif kind == b"IDAT":
+            idat.extend(payload)
+        elif kind == b"IEND":
+            break
+        i += 12 + length
+    if len(header) != 13:
+        raise ValueError("no IHDR chunk")
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    channels = {0: 1, 4: 2, 2: 3, 6: 4}.get(color)
+    if depth != 8 or channels is None or interlace:
+        raise ValueError(f"unsupported PNG (depth {depth}, colour type {color}, interlace)")
+    raw = zlib.decompress(bytes(idat))
+    stride = width * channels
+    rows: list[list[tuple[int, ...]]] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for x in range(stride if kind else 0):  # filter 0 (None) leaves the bytes as they are
+            left = line[x - channels] if x >= channels else 0
+            up = previous[x]
+            corner = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                line[x] = (line[x] + _paeth(left, up, corner)) & 0xFF
+            elif kind != 0:
+                raise ValueError(f"unknown PNG filter {kind}")
+        rows.append([tuple(line[x : x + channels]) for x in range(0, stride, channels)])
+        previous = line
+    return width, height, rows
+
+
 def _chat_instance(chat_id: int) -> str:
     digest = hashlib.sha256(f"chat-instance:{chat_id}".encode()).digest()
     return str(int.from_bytes(digest[:8], "big", signed=True))
@@ -1227,6 +1442,11 @@ class TelegramStandin:
         self._sent_index: dict[tuple[int, int], SentMessage] = {}
         self._next_message_id: dict[int, int] = {}
         self._callbacks: dict[str, _CallbackQuery] = {}
+        self._photos: dict[str, _StoredPhoto] = {}  # file_id -> photo (every size's id)
+        self._file_paths: dict[str, str] = {}  # getFile path -> file_id
+        self._file_ids = itertools.count(1)
+        #: URLs "on the internet" Telegram can fetch for sendPhoto(photo=url): url -> bytes
+        self.served_urls: dict[str, bytes] = {}
         self._callback_ids = itertools.count(4_242_000_000_000_000_001)
         self._pending: list[JSONDict] = []
         self._next_update_id = 700_000_001
@@ -1240,6 +1460,14 @@ class TelegramStandin:
         self._notify_tasks: set[asyncio.Task[None]] = set()
         self._closing = False
         self._runner: web.AppRunner | None = None
+        #: every webhook POST, in order (see ``forward_webhook``)
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        self._webhook_target: str | None = None
+        self._webhook_retry_delay = 0.05
+        self._webhook_timeout = 10.0
+        self._webhook_task: asyncio.Task[None] | None = None
+        self._redelivered: set[int] = set()
+        self._last_webhook_error: tuple[int, str] | None = None
         self._port: int | None = None
 
         self._methods: dict[str, Callable[[JSONDict], Awaitable[Any]]] = {
@@ -1253,6 +1481,9 @@ class TelegramStandin:
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_message_reply_markup,
+            "editmessagecaption": self._edit_message_caption,
+            "sendphoto": self._send_photo,
+            "getfile": self._get_file,
             "deletemessage": self._delete_message,
             "answercallbackquery": self._answer_callback_query,
             "sendchataction": self._send_chat_action,
@@ -1271,7 +1502,7 @@ class TelegramStandin:
         await self.close()
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES)  # the Bot API's upload limit
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._handle_file)
         runner = web.AppRunner(
@@ -1289,6 +1520,11 @@ class TelegramStandin:
         """Stop the server; pending long polls are answered at once with no updates."""
         self._closing = True
         await self._notify()
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._webhook_task
+            self._webhook_task = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1390,12 +1626,70 @@ class TelegramStandin:
             chat.title, chat.username, chat.bot_is_admin = title, username, bot_is_admin
             chat.bot_member, chat.kicked = True, False
 
-    def remove_bot_from_group(self, chat_id: int, *, kicked: bool = True) -> None:
+    def remove_bot_from_group(
+        self, chat_id: int, *, kicked: bool = True, by_user: int | None = None
+    ) -> JSONDict:
+        """The bot is removed from a group (``kicked``) or leaves it; returns the update.
+
+        Sends then fail with 403 "bot was kicked from the group chat" or "bot is not a member
+        of the group chat" ("supergroup chat" for supergroups), and the bot receives a
+        ``my_chat_member`` update (from ``by_user``, default a group admin).
+        """
         chat = self._chats.get(chat_id)
         if chat is None or not chat.is_group:
             raise AssertionError(f"no group {chat_id}")
+        if not chat.bot_member:
+            raise AssertionError(f"the bot is not in group {chat_id} any more")
+        old = "administrator" if chat.bot_is_admin else "member"
         chat.bot_member = False
         chat.kicked = kicked
+        chat.bot_is_admin = False
+        actor = self._ensure_user(by_user or DEFAULT_GROUP_ADMIN, None, None, None, None)
+        return self._enqueue_member_update(chat, actor.json(), old, "kicked" if kicked else "left")
+
+    def migrate_group(
+        self, old_id: int, new_id: int, *, by_user: int | None = None
+    ) -> tuple[JSONDict, JSONDict]:
+        """A basic group becomes the supergroup ``new_id`` (``-100…``); returns both updates.
+
+        The bot gets the service messages ``migrate_to_chat_id`` (in the old chat) and
+        ``migrate_from_chat_id`` (in the new one).  Calls naming the old id then answer 400
+        "group chat was upgraded to a supergroup chat" with ``parameters.migrate_to_chat_id``
+        (PTB raises ``telegram.error.ChatMigrated``).
+        """
+        old = self._chats.get(old_id)
+        if old is None or old.type != "group" or old.migrated_to is not None:
+            raise AssertionError(f"{old_id} is not a basic group that can be upgraded")
+        if not str(new_id).startswith("-100") or new_id in self._chats:
+            raise ValueError(f"{new_id} is not a fresh supergroup id (-100…)")
+        new = _Chat(new_id, "supergroup", old.title, old.username, old.bot_member, old.bot_is_admin)
+        new.kicked = old.kicked
+        self._chats[new_id] = new
+        self._messages[new_id] = {}
+        old.migrated_to = new_id
+        actor = self._ensure_user(by_user or DEFAULT_GROUP_ADMIN, None, None, None, None)
+        date = int(time.time())
+        farewell: JSONDict = {
+            "message_id": self._new_message_id(old_id),
+            "from": actor.json(),
+            "chat": self._chat_json(old),
+            "date": date,
+            "migrate_to_chat_id": new_id,
+        }
+        welcome: JSONDict = {
+            "message_id": self._new_message_id(new_id),
+            "from": dict(GROUP_ANONYMOUS_BOT),
+            "sender_chat": self._chat_json(new),
+            "chat": self._chat_json(new),
+            "date": date,
+            "migrate_from_chat_id": old_id,
+        }
+        self._messages[old_id][farewell["message_id"]] = farewell
+        self._messages[new_id][welcome["message_id"]] = welcome
+        if not old.bot_member:
+            return {}, {}
+        # Service messages reach the bot whatever its privacy mode.
+        return self._enqueue("message", farewell), self._enqueue("message", welcome)
 
     # ---------------------------------------------------------------- injecting user activity
 
@@ -1453,6 +1747,8 @@ class TelegramStandin:
         chat = self._chats[chat_id]
         if not chat.is_group:
             raise ValueError(f"{chat_id} is not a group")
+        if chat.migrated_to is not None:
+            raise AssertionError(f"group {chat_id} became supergroup {chat.migrated_to}")
         if not chat.bot_member:
             raise AssertionError(f"the bot is not a member of group {chat_id}")
         user = self._ensure_user(user_id, first_name, last_name, username, language_code)
@@ -1586,7 +1882,10 @@ class TelegramStandin:
                     flags.append(f"edited x{len(sent.history)}")
                 if sent is not None and sent.buttons():
                     flags.append(f"buttons={sent.buttons()}")
-                text = str(message.get("text", ""))
+                text = str(message.get("text", message.get("caption", "")))
+                if "photo" in message:
+                    biggest = message["photo"][-1]
+                    text = f"[photo {biggest['width']}x{biggest['height']}] {text}"
                 if len(text) > 300:
                     text = text[:300] + "…"
                 extra = f" [{', '.join(flags)}]" if flags else ""
@@ -1677,7 +1976,7 @@ class TelegramStandin:
         per_group_per_minute: int = 20,
         overall_per_second: int = 30,
         *,
-        methods: Iterable[str] = ("sendMessage",),
+        methods: Iterable[str] = ("sendMessage", "sendPhoto"),
     ) -> None:
         """Answer 429 with retry_after when Telegram's flood limits would be exceeded.
 
@@ -1690,6 +1989,103 @@ class TelegramStandin:
             overall_per_second,
             frozenset(m.lower() for m in methods),
         )
+
+    # ---------------------------------------------------------------- webhook delivery
+
+    def forward_webhook(
+        self, target_url: str, *, retry_delay: float = 0.05, timeout: float = 10.0
+    ) -> None:
+        """Deliver updates to the bot's webhook at ``target_url`` once ``setWebhook`` is set.
+
+        The bot registers a public ``https://`` URL; ``target_url`` is where that URL is
+        served locally (the stand-in plays the TLS front).  Like Telegram, each update is
+        POSTed as JSON with ``X-Telegram-Bot-Api-Secret-Token`` (when a secret was set), one
+        at a time in ``update_id`` order; an update that gets no 2xx within ``timeout`` is
+        retried after ``retry_delay`` (Telegram waits longer) before any later update.
+        ``webhook_deliveries`` records every attempt.
+        """
+        self._webhook_target = target_url
+        self._webhook_retry_delay = retry_delay
+        self._webhook_timeout = timeout
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.get_running_loop().create_task(self._deliver_webhooks())
+        self._notify_soon()
+
+    def redeliver(self, update_id: int) -> JSONDict:
+        """Queue an update the webhook already accepted once more, as Telegram does when it
+        did not see the answer: the bot must handle it once.  Returns the update."""
+        update = next((u for u in self.updates if u["update_id"] == update_id), None)
+        if update is None:
+            raise AssertionError(f"no update {update_id} was queued")
+        if any(u["update_id"] == update_id for u in self._pending):
+            raise AssertionError(f"update {update_id} was not delivered yet")
+        self._redelivered.add(update_id)
+        position = sum(1 for u in self._pending if u["update_id"] < update_id)
+        self._pending.insert(position, copy.deepcopy(update))
+        self._notify_soon()
+        return update
+
+    def _webhook_ready(self) -> bool:
+        return bool(self.webhook and self._webhook_target and self._pending)
+
+    async def _deliver_webhooks(self) -> None:
+        attempts: dict[int, int] = {}
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                async with self._changed:
+                    await self._changed.wait_for(lambda: self._closing or self._webhook_ready())
+                if self._closing:
+                    return
+                update = self._pending[0]
+                update_id = int(update["update_id"])
+                attempts[update_id] = attempts.get(update_id, 0) + 1
+                status, error = await self._post_update(session, update)
+                delivery = WebhookDelivery(
+                    update_id,
+                    attempts[update_id],
+                    status,
+                    error,
+                    update_id in self._redelivered,
+                    time.time(),
+                )
+                self.webhook_deliveries.append(delivery)
+                if delivery.ok:
+                    if self._pending and self._pending[0] is update:
+                        self._pending.pop(0)
+                    attempts.pop(update_id, None)
+                    self._redelivered.discard(update_id)
+                else:
+                    self._last_webhook_error = (int(time.time()), error or "")
+                await self._notify()
+                if not delivery.ok:
+                    await asyncio.sleep(self._webhook_retry_delay)  # Telegram's back-off
+
+    async def _post_update(
+        self, session: aiohttp.ClientSession, update: JSONDict
+    ) -> tuple[int | None, str | None]:
+        assert self.webhook is not None and self._webhook_target is not None
+        headers = {}
+        if self.webhook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = str(self.webhook["secret_token"])
+        try:
+            async with session.post(
+                self._webhook_target,
+                json=update,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=self._webhook_timeout),
+            ) as response:
+                await response.read()
+                if 200 <= response.status < 300:
+                    return response.status, None
+                reason = response.reason or ""
+                return (
+                    response.status,
+                    f"Wrong response from the webhook: {response.status} {reason}",
+                )
+        except TimeoutError:
+            return None, "Read timeout expired"
+        except aiohttp.ClientError as exc:
+            return None, f"Connection failed: {exc.__class__.__name__}"
 
     def _take_fault(self, method: str) -> _Fault | None:
         for fault in self._faults:
@@ -1768,7 +2164,11 @@ class TelegramStandin:
                 form = await request.post()
                 for key, value in form.items():
                     if isinstance(value, web.FileField):
-                        raw[key] = {"filename": value.filename, "content_type": value.content_type}
+                        raw[key] = {
+                            "filename": value.filename,
+                            "content_type": value.content_type,
+                            "data": value.file.read(),
+                        }
                     else:
                         raw[key] = value
         return {name: _decode_param(name, value) for name, value in raw.items()}
@@ -1812,7 +2212,12 @@ class TelegramStandin:
         return web.json_response(body, status=status)
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
-        return web.json_response(ApiError(404, "Not Found").body(), status=404)
+        """Downloads of getFile paths (``{base_file_url}{token}/{file_path}``)."""
+        file_id = self._file_paths.get(request.match_info["path"])
+        if request.match_info["token"] != self.token or file_id is None:
+            return web.json_response(ApiError(404, "Not Found").body(), status=404)
+        photo = self._photos[file_id]
+        return web.Response(body=photo.data, content_type=f"image/{photo.kind}")
 
     # ---------------------------------------------------------------- users, chats, messages
 
@@ -1940,20 +2345,25 @@ class TelegramStandin:
     def _enqueue_chat_member_change(self, user_id: int, old: str, new: str) -> None:
         user = self._users[user_id]
         chat = self._ensure_private_chat(user_id)
-        new_member: JSONDict = {"user": self.bot_user, "status": new}
-        if new == "kicked":
-            new_member["until_date"] = 0
-        old_member: JSONDict = {"user": self.bot_user, "status": old}
-        if old == "kicked":
-            old_member["until_date"] = 0
-        self._enqueue(
+        self._enqueue_member_update(chat, user.json(), old, new)
+
+    def _bot_member(self, status: str) -> JSONDict:
+        member: JSONDict = {"user": self.bot_user, "status": status}
+        if status == "kicked":
+            member["until_date"] = 0
+        elif status == "administrator":
+            member.update(_BOT_ADMIN_RIGHTS)
+        return member
+
+    def _enqueue_member_update(self, chat: _Chat, actor: JSONDict, old: str, new: str) -> JSONDict:
+        return self._enqueue(
             "my_chat_member",
             {
                 "chat": self._chat_json(chat),
-                "from": user.json(),
+                "from": actor,
                 "date": int(time.time()),
-                "old_chat_member": old_member,
-                "new_chat_member": new_member,
+                "old_chat_member": self._bot_member(old),
+                "new_chat_member": self._bot_member(new),
             },
         )
 
@@ -1985,6 +2395,12 @@ class TelegramStandin:
     def _check_chat_access(self, chat: _Chat) -> _Chat:
         if chat.type == "private":
             return self._resolve_chat(chat.id)
+        if chat.migrated_to is not None:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": chat.migrated_to},
+            )
         if chat.kicked:
             raise _forbidden(f"bot was kicked from the {chat.type} chat")
         if not chat.bot_member:
@@ -2106,7 +2522,7 @@ class TelegramStandin:
             if allow_missing:
                 return None
             raise _bad_request("message to be replied not found")
-        if quote is not None and quote not in str(message.get("text", "")):
+        if quote is not None and quote not in str(message.get("text", message.get("caption", ""))):
             raise _bad_request("QUOTE_TEXT_INVALID")
         return message_id
 
@@ -2138,6 +2554,7 @@ class TelegramStandin:
         entities: list[JSONDict],
         markup: JSONDict | None,
         link_preview_options: JSONDict | None,
+        show_caption_above_media: bool | None = None,
     ) -> JSONDict:
         if (
             plain == sent.plain
@@ -2164,12 +2581,19 @@ class TelegramStandin:
         if link_preview_options is not None:
             sent.link_preview_options = link_preview_options
         message = self._messages[sent.chat_id][sent.message_id]
-        message["text"] = plain
         message["edit_date"] = now
-        if entities:
-            message["entities"] = copy.deepcopy(entities)
+        if sent.is_photo:
+            self._set_caption(message, plain, entities)
+            if show_caption_above_media is not None:
+                message.pop("show_caption_above_media", None)
+                if show_caption_above_media:
+                    message["show_caption_above_media"] = True
         else:
-            message.pop("entities", None)
+            message["text"] = plain
+            if entities:
+                message["entities"] = copy.deepcopy(entities)
+            else:
+                message.pop("entities", None)
         shown = self._shown_markup(markup)
         if shown:
             message["reply_markup"] = shown
@@ -2300,6 +2724,11 @@ class TelegramStandin:
         secret = params.get("secret_token")
         if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
             raise _bad_request("bad webhook: secret token contains unallowed characters")
+        allowed = params.get("allowed_updates")
+        if allowed is not None:  # like getUpdates: the types the bot will be sent from now on
+            if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+                raise _bad_request("can't parse allowed_updates JSON object")
+            self._allowed_updates = (frozenset(allowed) & UPDATE_TYPES) or DEFAULT_UPDATE_TYPES
         if params.get("drop_pending_updates"):
             self._pending.clear()
         self.webhook = {
@@ -2326,6 +2755,8 @@ class TelegramStandin:
             for key in ("max_connections", "allowed_updates", "ip_address"):
                 if key in self.webhook:
                     info[key] = self.webhook[key]
+            if self._last_webhook_error is not None:
+                info["last_error_date"], info["last_error_message"] = self._last_webhook_error
         return info
 
     async def _send_message(self, params: JSONDict) -> JSONDict:
@@ -2380,6 +2811,8 @@ class TelegramStandin:
         markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
         link_preview = params.get("link_preview_options")
         _, sent = self._edit_target(params)
+        if sent.is_photo:
+            raise _bad_request("there is no text in the message to edit")
         # Like Telegram: an edit without reply_markup removes the inline keyboard.
         return self._store_edit(
             sent,
@@ -2403,6 +2836,173 @@ class TelegramStandin:
             markup=markup,
             link_preview_options=None,
         )
+
+    async def _edit_message_caption(self, params: JSONDict) -> JSONDict:
+        caption, plain, entities = self._caption(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=True)
+        _, sent = self._edit_target(params)
+        if not sent.is_photo:
+            raise _bad_request("there is no caption in the message to edit")
+        above = params.get("show_caption_above_media")
+        return self._store_edit(
+            sent,
+            text=caption,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            entities=entities,
+            markup=markup,
+            link_preview_options=None,
+            show_caption_above_media=bool(above) if above is not None else None,
+        )
+
+    # -- photos -------------------------------------------------------------------------------
+    def _caption(self, params: JSONDict) -> tuple[str, str, list[JSONDict]]:
+        """(raw caption, visible caption, entities); an empty caption is no caption."""
+        caption = params.get("caption")
+        if caption is None or caption == "":
+            return "", "", []
+        caption = str(caption)
+        try:
+            plain, entities = parse_formatted_text(
+                caption, params.get("parse_mode"), params.get("caption_entities")
+            )
+        except ApiError as error:
+            if error.description == "Bad Request: message text is empty":
+                return caption, "", []  # only markup or spaces: Telegram shows no caption
+            raise
+        if len(plain) > MAX_CAPTION_LENGTH:
+            raise _bad_request("message caption is too long")
+        return caption, plain, entities
+
+    @staticmethod
+    def _set_caption(message: JSONDict, plain: str, entities: list[JSONDict]) -> None:
+        message.pop("caption", None)
+        message.pop("caption_entities", None)
+        if plain:
+            message["caption"] = plain
+            if entities:
+                message["caption_entities"] = copy.deepcopy(entities)
+
+    def _photo_input(self, params: JSONDict) -> tuple[_StoredPhoto, str | None]:
+        """The photo of a sendPhoto call (upload, attach://, file_id or URL), checked like
+        Telegram: a real PNG/JPEG, at most 10 MB, width + height <= 10000, ratio <= 20."""
+        value = params.get("photo")
+        if isinstance(value, str) and value.startswith("attach://"):
+            value = params.get(value[len("attach://") :])
+        if value is None or value == "":
+            raise _bad_request("there is no photo in the request")
+        if isinstance(value, str):
+            known = self._photos.get(value)
+            if known is not None:
+                return known, value
+            if re.match(r"https?://", value):
+                data = self.served_urls.get(value)
+                if data is None:
+                    raise _bad_request("failed to get HTTP URL content")
+            else:
+                raise _bad_request("wrong file identifier/HTTP URL specified")
+        elif isinstance(value, dict) and isinstance(value.get("data"), bytes):
+            data = value["data"]
+        else:
+            raise _bad_request("wrong file identifier/HTTP URL specified")
+        if not data:
+            raise _bad_request("file must be non-empty")
+        if len(data) > MAX_PHOTO_BYTES:
+            raise _bad_request("PHOTO_SAVE_FILE_INVALID")
+        info = image_info(data)
+        if info is None or info[1] <= 0 or info[2] <= 0:
+            raise _bad_request("IMAGE_PROCESS_FAILED")
+        kind, width, height = info
+        if width + height > MAX_PHOTO_WIDTH_PLUS_HEIGHT or max(
+            width, height
+        ) > MAX_PHOTO_RATIO * min(width, height):
+            raise _bad_request("PHOTO_INVALID_DIMENSIONS")
+        unique = "AQAD" + hashlib.sha256(data).hexdigest()[:12]
+        return _StoredPhoto(data, kind, width, height, unique), None
+
+    def _photo_sizes(self, photo: _StoredPhoto) -> list[JSONDict]:
+        """PhotoSize objects, smallest first, like Telegram's thumbnails and its largest copy."""
+        longest = max(photo.width, photo.height)
+        sides = [side for side in PHOTO_THUMBNAIL_SIDES if side < longest]
+        sides.append(min(longest, MAX_PHOTO_SIDE))
+        sizes: list[JSONDict] = []
+        for side in sides:
+            scale = side / longest
+            file_id = f"AgACAgIAAxkBAAI{next(self._file_ids):08d}"
+            self._photos[file_id] = photo
+            sizes.append(
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"{photo.unique_id}{side}",
+                    "file_size": max(1, round(len(photo.data) * scale * scale)),
+                    "width": max(1, round(photo.width * scale)),
+                    "height": max(1, round(photo.height * scale)),
+                }
+            )
+        return sizes
+
+    async def _send_photo(self, params: JSONDict) -> JSONDict:
+        photo, _ = self._photo_input(params)
+        caption, plain, entities = self._caption(params)
+        markup = self._validate_reply_markup(params.get("reply_markup"), inline_only=False)
+        chat = self._resolve_chat(params.get("chat_id"))
+        reply_to = self._reply_target(chat, params)
+        self._check_rate_limits("sendPhoto", chat)
+
+        message_id = self._new_message_id(chat.id)
+        date = int(time.time())
+        sizes = self._photo_sizes(photo)
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": self.bot_user,
+            "chat": self._chat_json(chat),
+            "date": date,
+        }
+        if reply_to is not None:
+            message["reply_to_message"] = self._without_reply(self._messages[chat.id][reply_to])
+        message["photo"] = sizes
+        self._set_caption(message, plain, entities)
+        if params.get("show_caption_above_media"):
+            message["show_caption_above_media"] = True
+        if params.get("has_spoiler"):
+            message["has_media_spoiler"] = True
+        shown = self._shown_markup(markup)
+        if shown:
+            message["reply_markup"] = shown
+        self._messages[chat.id][message_id] = message
+        sent = SentMessage(
+            chat_id=chat.id,
+            message_id=message_id,
+            text=caption,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            reply_to_message_id=reply_to,
+            reply_markup=markup,
+            entities=entities,
+            disable_notification=bool(params.get("disable_notification")),
+            date=date,
+            photo=photo.data,
+            photo_width=photo.width,
+            photo_height=photo.height,
+            photo_file_id=sizes[-1]["file_id"],
+        )
+        self.sent.append(sent)
+        self._sent_index[(chat.id, message_id)] = sent
+        return copy.deepcopy(message)
+
+    async def _get_file(self, params: JSONDict) -> JSONDict:
+        file_id = str(params.get("file_id") or "")
+        photo = self._photos.get(file_id)
+        if photo is None:
+            raise _bad_request("invalid file_id")
+        path = f"photos/file_{file_id[-8:]}.{'jpg' if photo.kind == 'jpeg' else photo.kind}"
+        self._file_paths[path] = file_id
+        return {
+            "file_id": file_id,
+            "file_unique_id": photo.unique_id,
+            "file_size": len(photo.data),
+            "file_path": path,
+        }
 
     async def _delete_message(self, params: JSONDict) -> bool:
         chat = self._resolve_chat(params.get("chat_id"))
