@@ -22,6 +22,12 @@ bot cannot be messaged, and group privacy mode filters what the bot receives.  W
 platform is lenient in a way that hides bugs (a bare ``&`` or ``>`` in HTML, an ``&`` inside an
 attribute), the stand-in is *stricter* and answers 400: text that passes here also passes on
 Telegram.
+
+Photos (``sendPhoto``, checked like Telegram and kept as bytes on ``SentMessage.photo``), edits
+of text, captions and keyboards, groups upgraded to supergroups (``migrate_group``) or that
+removed the bot (``remove_bot_from_group``), webhook delivery (``forward_webhook``,
+``redeliver``) and answers held back after a send was accepted (``hold_responses``) are
+served too.
 """
 
 from __future__ import annotations
