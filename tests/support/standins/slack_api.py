@@ -18,6 +18,13 @@ Everything the bot does wrong (invalid blocks, unknown channel, expired trigger,
 like Slack answers it *and* recorded in ``slack.errors`` as ``(method, error, detail)``.  Injected
 faults (``fail_next``) and rate limiting (``enforce_channel_rate``) are not errors of the bot and
 are not recorded there (see ``slack.rate_limited``).
+
+Besides chat, views and response URLs it serves message metadata, ``conversations.history`` /
+``conversations.replies`` (with the limits of commercially distributed apps when
+``commercially_distributed``), files_upload_v2 (``uploaded_files``), scopes (``scopes``) and
+places that went away (``archive_channel``, ``remove_bot_from_channel``, ``delete_channel``).
+``hold_responses`` accepts a call but holds (or drops) its answer, for kill-window tests.
+Message timestamps follow ``ts_clock`` (epoch seconds) like Slack's.
 """
 
 from __future__ import annotations
@@ -214,7 +221,8 @@ class PostedMessage:
     wrote it (the bot user id for bot posts).  ``channel`` is always the conversation id (a post
     to a user id ``U…`` is recorded under that user's DM channel ``D…``; ``requested_channel``
     keeps what the bot passed).  ``method`` is ``chat.postMessage``, ``chat.postEphemeral``,
-    ``response_url``, ``command.ack`` or ``user`` (messages injected by the driver).
+    ``response_url``, ``command.ack``, ``files.completeUploadExternal`` (file shares; ``files``
+    lists their ids) or ``user`` (messages injected by the driver).
     """
 
     channel: str
@@ -1707,6 +1715,10 @@ class SlackStandin:
             who = f" to={m.user}" if m.user else ""
             text = plain_text(m).replace("\n", " | ")
             flags = " [deleted]" if m.deleted else ""
+            if m.files:
+                flags += f" [files {', '.join(self.files[f].filename for f in m.files)}]"
+            if m.metadata:
+                flags += f" [metadata {m.metadata.get('event_type')}]"
             lines.append(f"  [{m.method}] {where}{who} ts={m.ts}{flags}: {text[:200]}")
         lines.append(f"errors ({len(self.errors)}):")
         lines += [f"  {method}: {error} — {detail[:300]}" for method, error, detail in self.errors]

@@ -22,6 +22,12 @@ bot cannot be messaged, and group privacy mode filters what the bot receives.  W
 platform is lenient in a way that hides bugs (a bare ``&`` or ``>`` in HTML, an ``&`` inside an
 attribute), the stand-in is *stricter* and answers 400: text that passes here also passes on
 Telegram.
+
+Photos (``sendPhoto``, checked like Telegram and kept as bytes on ``SentMessage.photo``), edits
+of text, captions and keyboards, groups upgraded to supergroups (``migrate_group``) or that
+removed the bot (``remove_bot_from_group``), webhook delivery (``forward_webhook``,
+``redeliver``) and answers held back after a send was accepted (``hold_responses``) are
+served too.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from aiohttp import web
 __all__ = [
     "ApiError",
     "Call",
+    "HeldResponse",
     "MessageVersion",
     "SentMessage",
     "TelegramStandin",
@@ -398,6 +405,38 @@ class WebhookDelivery:
     @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass
+class HeldResponse:
+    """An accepted call whose answer the stand-in holds back (``hold_responses``).
+
+    The call took effect (the message is in the chat); only the HTTP answer waits, until
+    ``release()`` or ``release_after`` seconds.  ``abandoned`` turns true when the client hung
+    up meanwhile (PTB timed out, or the bot process was killed).  With ``disconnect`` the
+    connection is dropped instead of answered.
+    """
+
+    method: str
+    params: JSONDict
+    body: JSONDict
+    message: SentMessage | None
+    release_after: float | None
+    disconnect: bool = False
+    event: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    answered: bool = False
+    abandoned: bool = False
+
+    def release(self) -> None:
+        self.event.set()
+
+
+@dataclass
+class _Hold:
+    method: str  # lower-cased
+    remaining: int
+    release_after: float | None
+    disconnect: bool
 
 
 @dataclass
@@ -1454,6 +1493,9 @@ class TelegramStandin:
         self._poll_generation = 0
         self._polls_in_flight = 0
         self._faults: list[_Fault] = []
+        self._holds: list[_Hold] = []
+        #: calls whose answers were held back, in arrival order (``hold_responses``)
+        self.held: list[HeldResponse] = []
         self._rate_limits: _RateLimits | None = None
 
         self._changed = asyncio.Condition()
@@ -1519,6 +1561,7 @@ class TelegramStandin:
     async def close(self) -> None:
         """Stop the server; pending long polls are answered at once with no updates."""
         self._closing = True
+        self.release_held()  # or the server's shutdown would wait for them
         await self._notify()
         if self._webhook_task is not None:
             self._webhook_task.cancel()
@@ -2087,6 +2130,72 @@ class TelegramStandin:
         except aiohttp.ClientError as exc:
             return None, f"Connection failed: {exc.__class__.__name__}"
 
+    # ---------------------------------------------------------------- held answers
+
+    def hold_responses(
+        self,
+        method: str = "sendMessage",
+        count: int = 1,
+        *,
+        release_after: float | None = None,
+        disconnect: bool = False,
+    ) -> None:
+        """Accept the next ``count`` successful calls of ``method`` but hold their answers.
+
+        The call takes effect at once (the message is in the chat) while the HTTP answer is
+        held until ``release_held()``/``HeldResponse.release()`` or ``release_after`` seconds:
+        the window between Telegram accepting a send and the bot learning its message_id, for
+        kill-and-restart tests.  With ``disconnect`` the connection is dropped instead (PTB
+        raises ``NetworkError`` although the message was sent).  See ``wait_for_held``.
+        """
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if disconnect and release_after is None:
+            release_after = 0.0
+        self._holds.append(_Hold(method.lower(), count, release_after, disconnect))
+
+    def release_held(self) -> None:
+        """Send every held answer now."""
+        for held in self.held:
+            held.release()
+
+    async def wait_for_held(self, count: int = 1, timeout: float = 10.0) -> HeldResponse:
+        """Wait until ``count`` held calls arrived; return the ``count``-th."""
+        await self.wait_for(lambda: len(self.held) >= count, timeout)
+        return self.held[count - 1]
+
+    def _take_hold(self, method: str) -> _Hold | None:
+        for hold in self._holds:
+            if hold.method == method.lower():
+                hold.remaining -= 1
+                if hold.remaining <= 0:
+                    self._holds.remove(hold)
+                return hold
+        return None
+
+    async def _hold_answer(
+        self, request: web.Request, method: str, params: JSONDict, body: JSONDict, hold: _Hold
+    ) -> None:
+        result = body.get("result")
+        message = None
+        if isinstance(result, dict) and "message_id" in result and "chat" in result:
+            message = self._sent_index.get((result["chat"]["id"], result["message_id"]))
+        held = HeldResponse(method, params, body, message, hold.release_after, hold.disconnect)
+        self.held.append(held)
+        await self._notify()
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(held.event.wait(), hold.release_after)
+        except asyncio.CancelledError:
+            held.abandoned = True  # the client hung up before its answer came
+            self._notify_soon()
+            raise
+        if hold.disconnect:
+            if request.transport is not None:
+                request.transport.abort()  # no answer at all: the client sees a dropped line
+            raise asyncio.CancelledError
+        held.answered = True
+
     def _take_fault(self, method: str) -> _Fault | None:
         for fault in self._faults:
             if fault.method is None or fault.method == method.lower():
@@ -2179,6 +2288,7 @@ class TelegramStandin:
         params: JSONDict = {}
         status: int
         body: JSONDict | str
+        hold: _Hold | None = None
         try:
             try:
                 params = await self._read_params(request)
@@ -2197,6 +2307,7 @@ class TelegramStandin:
                         )
                     result = await handler(params)
                     status, body = 200, {"ok": True, "result": result}
+                    hold = self._take_hold(method)
             except ApiError as error:
                 status, body = error.status, error.body()
         except asyncio.CancelledError:
@@ -2207,6 +2318,8 @@ class TelegramStandin:
             raise
         self.calls.append(Call(method, params, status, body, time.time()))
         await self._notify()
+        if hold is not None and isinstance(body, dict):
+            await self._hold_answer(request, method, params, body, hold)
         if isinstance(body, str):
             return web.Response(status=status, text=body, content_type="text/html")
         return web.json_response(body, status=status)
