@@ -55,7 +55,7 @@ def test_ctrl_c_cancels_the_form_and_a_second_ctrl_c_leaves(tmp_path: Path) -> N
     terminal.type("/deal new")
     terminal.expect("? Customer")
     terminal.type("Acme")
-    terminal.expect("? Deal title")
+    terminal.expect("sam> ", after="? Deal title")  # waiting at the prompt
 
     terminal.interrupt()
     terminal.expect("Cancelled; nothing was saved.")
