@@ -8,10 +8,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData
+from sqlalchemy import Engine, MetaData, text
 
 from dealbot.domain import schema as domain_schema
 from dealbot.handlers.core import state as front_state
+
+# The advisory lock that serialises migrations on PostgreSQL ("dealbot" in ASCII, as a number).
+LOCK = 0x6465616C626F74
 
 
 def metadata() -> MetaData:
@@ -38,6 +41,10 @@ def upgrade(engine: Engine) -> None:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
         with connection.begin():
+            if engine.dialect.name == "postgresql":
+                # Processes starting together on one database migrate one after the other;
+                # the later ones then find the schema current. Released at commit.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
         if sqlite:

@@ -27,7 +27,11 @@ EVENTS_PATH = "/slack/events"
 def build_bolt(
     core: Core, settings: Settings, dispatcher: Dispatcher
 ) -> tuple[AsyncApp, SlackTransport]:
-    client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    # No client retries by itself: a connection that drops after Slack took a post would post
+    # it twice. The outbox retries instead, and reads the channel back first.
+    client = AsyncWebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, retry_handlers=[]
+    )
     bolt = AsyncApp(
         client=client,
         signing_secret=settings.slack_signing_secret,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dealbot.domain.core import directory
@@ -15,7 +15,8 @@ from dealbot.domain.core.models import Member
 from dealbot.domain.core.routing import Audience, Placement
 from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.core.views import Person
-from dealbot.domain.outbox.notify import Outbox, Recipient
+from dealbot.domain.outbox.models import Delivery
+from dealbot.domain.outbox.notify import Outbox, Recipient, delivery_key, notification_key
 
 T = TypeVar("T")
 
@@ -74,19 +75,45 @@ class PeopleDesk(Desk):
             if member.profile_locale != locale:
                 member.profile_locale = locale
 
-    def queue_reply(self, member_id: int, platform: str, key: str, params: dict[str, Any]) -> None:
-        """The answer to what the person just did, through the outbox: its direct send failed."""
+    def queue_reply(
+        self,
+        member_id: int,
+        platform: str,
+        key: str,
+        params: dict[str, Any],
+        *,
+        maybe_sent: bool = False,
+    ) -> None:
+        """The answer to what the person just did, through the outbox: its direct send failed.
+
+        `maybe_sent`: the platform may have taken it after all (the connection broke); the
+        outbox then looks for it before sending, as after a lost claim.
+        """
 
         def work(session: Session, member: Member) -> None:
-            self.outbox.notify(
+            now = self.clock.now()
+            written = self.outbox.notify(
                 session,
                 key=key,
                 kind=REPLY,
                 team=member.team,
                 recipients=[Recipient(Audience.ACTOR.value, Placement.DM, member)],
                 params=params,
-                now=self.clock.now(),
+                now=now,
                 platform=platform,
             )
+            if maybe_sent and written:
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.notification_id.in_(written))
+                    .values(send_started_at=now, first_attempt_at=now)
+                )
 
         self.as_member(member_id, work)
+
+    @staticmethod
+    def reply_key(member_id: int, platform: str, key: str) -> str:
+        """The delivery key a direct answer carries, the same its outbox row would have."""
+        return delivery_key(
+            notification_key(key, Audience.ACTOR.value, Placement.DM, member_id), platform
+        )

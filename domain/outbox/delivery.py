@@ -28,7 +28,7 @@ from dealbot.domain.outbox.models import (
     Notification,
     Thread,
 )
-from dealbot.domain.outbox.notify import Outbox, Recipient, lane_id
+from dealbot.domain.outbox.notify import Outbox, Recipient, delivery_key, lane_id
 
 PENDING = DeliveryState.PENDING.value
 ERROR_LIMIT = 2000
@@ -148,7 +148,7 @@ def envelope(session: Session, claimed: Claim) -> Envelope:
     card = session.get(Delivery, row.edit_of) if row.edit_of is not None else None
     return Envelope(
         claim=claimed,
-        key=f"{note.key}@{row.platform}",
+        key=delivery_key(note.key, row.platform),
         kind=note.kind,
         audience=note.audience,
         placement=note.placement,

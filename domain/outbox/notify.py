@@ -82,6 +82,16 @@ def resolve(
     return recipients
 
 
+def notification_key(key: str, audience: str, placement: Placement, member_id: int | None) -> str:
+    """The notification's own key: the caller's idempotency key, for one recipient."""
+    return f"{key}:{audience}:{placement.value}:{member_id if member_id is not None else 'feed'}"
+
+
+def delivery_key(notification_key: str, platform: str) -> str:
+    """What a platform message carries to be found again (Slack message metadata)."""
+    return f"{notification_key}@{platform}"
+
+
 Params = dict[str, Any] | Callable[[Recipient], dict[str, Any]]
 CardKey = str | Callable[[Recipient], str | None] | None
 
@@ -120,8 +130,9 @@ class Outbox:
                 session,
                 Notification.__table__,  # type: ignore[arg-type]
                 {
-                    "key": f"{key}:{recipient.audience}:{recipient.placement.value}:"
-                    f"{member.id if member else 'feed'}",
+                    "key": notification_key(
+                        key, recipient.audience, recipient.placement, member.id if member else None
+                    ),
                     "kind": kind,
                     "team_id": team.id,
                     "subject_type": subject.type if subject else None,

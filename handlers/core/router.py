@@ -170,8 +170,33 @@ class Router:
             return Message.from_json(note.params["message"])
         return self.registry.notes[note.kind](t, note)
 
-    async def queue_reply(self, person: Person, platform: str, key: str, reply: Reply) -> None:
-        """An answer whose direct send failed goes through the outbox, so it is never lost."""
-        for number, message in enumerate(reply.messages):
+    @staticmethod
+    def reply_keys(person: Person, platform: str, key: str, reply: Reply) -> list[str]:
+        """The key each message of a direct answer carries, the same its outbox row would."""
+        return [
+            PeopleDesk.reply_key(person.id, platform, f"{key}:{number}")
+            for number in range(len(reply.messages))
+        ]
+
+    async def queue_reply(
+        self,
+        person: Person,
+        platform: str,
+        key: str,
+        reply: Reply,
+        *,
+        first: int = 0,
+        maybe_sent: bool = False,
+    ) -> None:
+        """An answer whose direct send failed goes through the outbox, so it is never lost.
+
+        `first`: the messages before it went out directly. `maybe_sent`: the platform may have
+        taken the first one queued (the connection broke); it is looked for before a resend.
+        """
+        for number, message in enumerate(reply.messages[first:], first):
             params = {"message": message.to_json()}
-            await self.call(self.people.queue_reply, person.id, platform, f"{key}:{number}", params)
+            await self.call(
+                lambda n=number, p=params: self.people.queue_reply(
+                    person.id, platform, f"{key}:{n}", p, maybe_sent=maybe_sent and n == first
+                )
+            )

@@ -28,7 +28,7 @@ from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.state import FrontState
 from dealbot.handlers.core.ui import Reply
 from dealbot.handlers.slack.app_home import HomePublisher
-from dealbot.handlers.slack.blocks import render_all
+from dealbot.handlers.slack.blocks import render, render_all
 from dealbot.handlers.slack.modals import (
     CALLBACK_PREFIX,
     ModalState,
@@ -36,6 +36,7 @@ from dealbot.handlers.slack.modals import (
     modal_view,
     raw_answers,
 )
+from dealbot.handlers.slack.transport import delivery_metadata, maybe_sent
 
 log = logging.getLogger(__name__)
 
@@ -96,32 +97,55 @@ class SlackListeners:
         return person, self.router.ask(person, PLATFORM).t
 
     # answering
-    async def _dm(self, user_id: str, reply: Reply) -> None:
-        if not reply.messages:
-            return
-        blocks, text = render_all(reply.messages)
-        await self.client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
-
     async def _tell(
         self, respond: AsyncRespond | None, person: Person | None, user: str, reply: Reply, key: str
     ) -> None:
         """Only the person sees it: in place when Slack gave a response URL, else by DM.
 
-        When Slack refuses (rate limits, an outage) a member's answer goes through the outbox.
+        What Slack refuses (rate limits, an outage) goes through the outbox instead, from the
+        message that failed on; a DM that may have gone through is looked for before a resend.
         """
-        try:
-            if respond is None or respond.response_url is None:
-                await self._dm(user, reply)
-                return
+        if not reply.messages:
+            return
+        if respond is not None and respond.response_url is not None:
             blocks, text = render_all(reply.messages)
-            await respond(
-                text=text, blocks=blocks, response_type="ephemeral", replace_original=False
-            )
-        except Exception as error:
-            log.warning("answer to %s not sent (%s); it goes through the outbox", user, error)
-            if person is not None:
-                await self.router.queue_reply(person, PLATFORM, key, reply)
-                self.on_change()
+            try:
+                await respond(
+                    text=text, blocks=blocks, response_type="ephemeral", replace_original=False
+                )
+                return
+            except Exception as error:
+                log.warning("answer to %s not shown (%s); it goes by DM", user, error)
+                await self._queue(person, key, reply, 0, maybe_sent=False)
+                return
+        keys = (
+            self.router.reply_keys(person, PLATFORM, key, reply)
+            if person
+            else [""] * len(reply.messages)
+        )
+        for number, (message, delivery_key) in enumerate(zip(reply.messages, keys, strict=True)):
+            blocks, text = render(message)
+            try:
+                await self.client.chat_postMessage(
+                    channel=user,
+                    text=text,
+                    blocks=blocks,
+                    metadata=delivery_metadata(delivery_key) if delivery_key else None,
+                )
+            except Exception as error:
+                log.warning("answer to %s not sent (%s); it goes through the outbox", user, error)
+                await self._queue(person, key, reply, number, maybe_sent=maybe_sent(error))
+                return
+
+    async def _queue(
+        self, person: Person | None, key: str, reply: Reply, first: int, *, maybe_sent: bool
+    ) -> None:
+        if person is None:
+            return
+        await self.router.queue_reply(
+            person, PLATFORM, key, reply, first=first, maybe_sent=maybe_sent
+        )
+        self.on_change()
 
     async def _show(
         self, person: Person, outcome: Outcome, body: JSON, respond: AsyncRespond | None, key: str

@@ -99,9 +99,16 @@ METADATA_EVENT = "dealbot_delivery"
 READ_BACK_LIMIT = 15
 
 
-def delivery_metadata(envelope: Envelope) -> JSON:
+def delivery_metadata(key: str) -> JSON:
     """Carried on every post, so that a resend can find out whether Slack already has it."""
-    return {"event_type": METADATA_EVENT, "event_payload": {"key": envelope.key}}
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": key}}
+
+
+def maybe_sent(error: Exception) -> bool:
+    """Whether Slack may have taken a message whose send raised `error`."""
+    if isinstance(error, SlackApiError):
+        return delivery_error(error).maybe_sent
+    return isinstance(error, TimeoutError | aiohttp.ClientError | OSError)
 
 
 class SlackTransport:
@@ -148,7 +155,7 @@ class SlackTransport:
                 reply_broadcast=placement.broadcast if placement.thread_root else None,
                 unfurl_links=False,
                 unfurl_media=False,
-                metadata=delivery_metadata(envelope),
+                metadata=delivery_metadata(envelope.key),
             )
         except (TimeoutError, SlackApiError, aiohttp.ClientError, OSError) as error:
             raise delivery_error(error) from error

@@ -96,3 +96,28 @@ def load(sessions: SessionFactory, toml: str) -> None:
     teams, members = parse_directory(toml)
     with sessions.begin() as session:
         sync_directory(session, teams, members)
+
+
+def scratch_postgres(suffix: str) -> str:
+    """A database of its own beside the test database, for processes that may be killed
+    holding connections: dropping it afterwards cannot hold up the other tests."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(PG_URL)
+    name = f"{url.database}_{suffix}"
+    admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_scratch_postgres(database_url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(database_url).database
+    admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

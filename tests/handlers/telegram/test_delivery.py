@@ -119,3 +119,38 @@ def test_the_pacer_keeps_group_and_overall_limits() -> None:
     spread = sorted(pacer.reserve(chat) for chat in range(1, 62))
     for i in range(len(spread) - 30):
         assert spread[i + 30] - spread[i] >= 1.0 - 1e-9
+
+
+async def test_a_group_that_became_a_supergroup_is_followed_and_the_admins_told(
+    tg: TelegramStandin, tmp_path: Path
+) -> None:
+    group, supergroup = -4001, -1009999000001  # a basic group, and the supergroup it becomes
+    tg.add_group(group, "Tokyo Sales")
+    settings = settings_for(tg, tmp_path)
+    config = Path(settings.config_path)
+    config.write_text(config.read_text().replace(str(GROUP), str(group)), encoding="utf-8")
+    bot = make_bot(tg, settings)
+    await bot.start()
+    try:
+        await bot.said(ROOT, "/start")
+        await bot.said(SATO, "/start")
+        tg.migrate_group(group, supergroup)
+
+        await open_deal(bot, KENJI, "Cloud migration")
+        await open_deal(bot, KENJI, "Printer fleet")
+
+        def posts() -> list[str] | None:
+            found = [m.plain.splitlines()[0] for m in tg.chat_messages(supergroup)]
+            return found if len(found) == 2 else None
+
+        assert await tg.wait_for(posts) == [
+            "New deal D-1: Cloud migration",
+            "New deal D-2: Printer fleet",
+        ]
+        told = await bot.wait_in(ROOT, lambda m: "moved to a new id" in m.plain)
+        assert str(supergroup) in told.plain
+        await bot.dispatcher.drain()
+        assert len([m for m in tg.chat_messages(ROOT) if "moved to a new id" in m.plain]) == 1
+    finally:
+        await bot.stop()
+        bot.core.engine.dispose()

@@ -122,3 +122,36 @@ def test_callback_data_holds_short_ids_only() -> None:
 def test_the_file_url_follows_the_api_url() -> None:
     assert file_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
     assert file_url("http://127.0.0.1:9/bot") == "http://127.0.0.1:9/file/bot"
+
+
+async def test_an_update_delivered_twice_even_to_two_processes_is_handled_once(
+    tg: TelegramStandin, tmp_path: Path
+) -> None:
+    settings = settings_for(
+        tg,
+        tmp_path,
+        TELEGRAM_WEBHOOK_URL="https://bot.example.com/telegram/hook",
+        TELEGRAM_WEBHOOK_SECRET="s3cret_token",
+    )
+    processes = []
+    for _ in range(2):  # two processes behind a balancer, on one database
+        core = build_core(settings)
+        app = web.Application()
+        frontend = await start_telegram(core, settings, build_dispatcher(core), app)
+        client = TestClient(TestServer(app))
+        await client.start_server()
+        processes.append((core, frontend, client))
+    try:
+        update = {"update_id": 7, "message": tg.send_private(KENJI, "/help")}
+        secret = {"X-Telegram-Bot-Api-Secret-Token": "s3cret_token"}
+        for _, _, client in (*processes, *processes):  # Telegram retried; the balancer spread it
+            answer = await client.post("/telegram/hook", json=update, headers=secret)
+            assert answer.status == 200
+        await tg.wait_for(lambda: tg.last_message(KENJI))
+        for _, frontend, _ in processes:
+            await frontend.stop()  # every update taken in is handled before this returns
+        assert len(tg.chat_messages(KENJI)) == 1
+    finally:
+        for core, _, client in processes:
+            await client.close()
+            core.engine.dispose()

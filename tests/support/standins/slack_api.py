@@ -39,11 +39,12 @@ import hashlib
 import itertools
 import json
 import math
+import random
 import re
 import secrets
 import socket
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from types import TracebackType
@@ -377,6 +378,7 @@ class _Hold:
     remaining: int
     release_after: float | None
     disconnect: bool
+    channel: str | None = None
 
 
 @dataclass
@@ -1345,6 +1347,9 @@ class SlackStandin:
         self._last_view: dict[str, str] = {}
         self._home_view_ids: dict[str, str] = {}
         self._faults: list[_Fault] = []
+        self._random_faults: tuple[frozenset[str], float, tuple[int, ...], random.Random] | None = (
+            None
+        )
         self._holds: list[_Hold] = []
         #: calls whose answers were held back, in arrival order (``hold_responses``).
         self.held: list[HeldResponse] = []
@@ -1470,6 +1475,18 @@ class SlackStandin:
             raise ValueError("count must be >= 1")
         self._faults.append(_Fault(method, status, count, retry_after, error))
 
+    def fail_randomly(
+        self,
+        methods: Iterable[str],
+        rate: float,
+        statuses: Sequence[int] = (429, 500, 503),
+        *,
+        seed: int = 7,
+    ) -> None:
+        """From now on, answer about `rate` of the calls of `methods` with one of `statuses`
+        (429 with Retry-After 1), chosen by a seeded random generator so runs repeat."""
+        self._random_faults = (frozenset(methods), rate, tuple(statuses), random.Random(seed))
+
     def hold_responses(
         self,
         method: str = "chat.postMessage",
@@ -1477,8 +1494,11 @@ class SlackStandin:
         *,
         release_after: float | None = None,
         disconnect: bool = False,
+        channel: str | None = None,
     ) -> None:
         """Accept the next ``count`` successful calls of ``method`` but hold their answers.
+
+        ``channel`` holds only calls to that channel (as the call named it).
 
         The call takes effect at once (a posted message is in the channel, with its metadata)
         while the HTTP answer is held until ``release_held()``/``HeldResponse.release()``, or
@@ -1493,7 +1513,7 @@ class SlackStandin:
             raise ValueError("count must be >= 1")
         if disconnect and release_after is None:
             release_after = 0.0
-        self._holds.append(_Hold(method, count, release_after, disconnect))
+        self._holds.append(_Hold(method, count, release_after, disconnect, channel))
 
     def release_held(self) -> None:
         """Send every held answer now."""
@@ -1505,9 +1525,9 @@ class SlackStandin:
         await self.wait_for(lambda s: len(s.held) >= count, timeout, what=f"{count} held call(s)")
         return self.held[count - 1]
 
-    def _take_hold(self, method: str) -> _Hold | None:
+    def _take_hold(self, method: str, params: JSONDict) -> _Hold | None:
         for hold in self._holds:
-            if hold.method == method:
+            if hold.method == method and hold.channel in (None, params.get("channel")):
                 hold.remaining -= 1
                 if hold.remaining <= 0:
                     self._holds.remove(hold)
@@ -1780,6 +1800,10 @@ class SlackStandin:
         return params, body_token
 
     def _take_fault(self, method: str) -> _Fault | None:
+        if self._random_faults is not None:
+            methods, rate, statuses, chance = self._random_faults
+            if method in methods and chance.random() < rate:
+                return _Fault(method, chance.choice(statuses), 1, 1, None)
         for fault in self._faults:
             if fault.method is None or fault.method == method:
                 fault.remaining -= 1
@@ -1830,7 +1854,7 @@ class SlackStandin:
             if handler is None:
                 raise SlackApiFailure("unknown_method", f"the stand-in does not implement {method}")
             body = {"ok": True, **handler(params)}
-            hold = self._take_hold(method)
+            hold = self._take_hold(method, params)
             if hold is not None:
                 return await self._held_answer(request, method, params, body, hold)
             return web.json_response(body)
