@@ -259,6 +259,8 @@ class TelegramHandlers:
             return
         if name == "lang":  # the answer is in the language just chosen
             ask = self.router.ask(await self.router.person(telegram_user=user.id), PLATFORM)
+        if outcome.queued:  # charts: on their way to the private chat through the outbox
+            self.hooks.changed()
         await self._send_private(update, context, ask.t, reply_screens(outcome))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -306,6 +308,10 @@ class TelegramHandlers:
                 return
             # Authorised here, on the server, whoever could see the button.
             outcome = await self.router.press(person, click.action, click.value, PLATFORM)
+            if not isinstance(outcome, FormRequest) and not outcome.messages:
+                if outcome.queued:  # charts: on their way to this chat through the outbox
+                    self.hooks.changed()
+                return  # answered below, with nothing to show
             if not isinstance(outcome, FormRequest):
                 refusal = "\n".join(m.plain() for m in outcome.messages)
                 await query.answer(_short(refusal), show_alert=True)
