@@ -21,6 +21,7 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.command("list", deals.list_deals, help_key="help-list")
     registry.command("search", deals.search, help_key="help-search")
     registry.command("stats", deals.stats, help_key="help-stats")
+    registry.command("chart", deals.chart, help_key="help-chart")
     registry.action(messages.ADVICE_ACTION, deals.advice_button)
     registry.form(NEW_DEAL, deals.submit_new, checks={"expected_close": deals.check_expected_close})
     registry.form(PROGRESS, deals.submit_progress, checks={"deal": deals.check_deal})
