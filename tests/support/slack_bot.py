@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,12 +84,18 @@ def free_socket() -> socket.socket:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    tmp_path: Path, *, max_backoff: float = 0.2, dispatching: bool = True
+    tmp_path: Path,
+    *,
+    max_backoff: float = 0.2,
+    dispatching: bool = True,
+    scopes: Iterable[str] | None = None,
 ) -> AsyncIterator[SlackBot]:
-    """Everything `dealbot run --http` starts for Slack, on 127.0.0.1, torn down afterwards."""
+    """Everything `dealbot run --http` starts for Slack, on 127.0.0.1, torn down afterwards.
+
+    `scopes`: the bot token's scopes, enforced by the stand-in (default: every scope)."""
     config = tmp_path / "dealbot.toml"
     config.write_text(DIRECTORY, encoding="utf-8")
-    async with SlackStandin(known_users_only=True) as slack:
+    async with SlackStandin(known_users_only=True, scopes=scopes) as slack:
         for user, name in ((LENA, "lena"), (SAM, "sam"), (KIM, "kim"), (STRANGER, "nobody")):
             slack.add_user(user, name=name, locale="en-US")
         settings = Settings(
