@@ -12,7 +12,7 @@ from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.outbox.delivery import Envelope
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.core.transport import PartsSent, Placement
+from dealbot.handlers.core.transport import PartsSent, Placement, Transport
 from dealbot.handlers.core.ui import Message
 from support.store import FakeClock
 
@@ -99,7 +99,7 @@ class World:
 
     def dispatcher(
         self,
-        *transports: RecordingTransport,
+        *transports: Transport,
         lease: timedelta = timedelta(seconds=30),
         parallel: bool = False,
         holder: str = "test-process",

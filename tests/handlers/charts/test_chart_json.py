@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,13 @@ def test_a_message_with_charts_and_a_reply_survive_the_outbox(
 
 
 def test_a_message_stored_before_charts_existed_still_reads() -> None:
-    stored = {"title": "Saved D-1", "fields": [], "lines": [], "buttons": [], "footer": None}
+    stored: dict[str, Any] = {
+        "title": "Saved D-1",
+        "fields": [],
+        "lines": [],
+        "buttons": [],
+        "footer": None,
+    }
 
     assert Message.from_json(stored) == Message(title="Saved D-1")
 

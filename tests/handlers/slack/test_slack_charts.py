@@ -214,7 +214,7 @@ async def test_the_manifests_scopes_are_enough_and_without_files_write_the_text_
         await bot.driver.slash_command(LENA, "/deal", "stats")
         # The text is there; the upload is refused for good: parked, and the admins are told.
         await bot.slack.wait_for(
-            lambda s: [m for m in s.dm_messages(LENA) if "could not be delivered" in m.text],
+            lambda s: [m for m in s.dm_messages(LENA) if "could not be delivered" in plain_text(m)],
             timeout=30,
             what="the admin told",
         )
