@@ -47,9 +47,21 @@ class PeopleDesk(Desk):
         with self.sessions.begin() as session:
             return Person.of(directory.active_member(session, **identity))
 
-    def arriving(self, profile_locale: str | None, **identity: object) -> Person:
-        """The member behind a platform identity, noting their chat profile's language."""
+    def arriving(
+        self,
+        profile_locale: str | None,
+        *,
+        first_time: Callable[[Session], bool] | None = None,
+        **identity: object,
+    ) -> Person | None:
+        """The member behind a platform identity, noting their chat profile's language.
+
+        `first_time` runs first in the same transaction (a front end noting the request as
+        handled); when it answers False the request was handled before, and None comes back.
+        """
         with self.sessions.begin() as session:
+            if first_time is not None and not first_time(session):
+                return None
             member = directory.active_member(session, **identity)
             if profile_locale and member.profile_locale != profile_locale:
                 member.profile_locale = profile_locale

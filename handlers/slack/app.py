@@ -93,6 +93,8 @@ class SlackListeners:
         try:
             person = await Router.call(lambda: people.arriving(profile, slack_user=user_id))
         except DomainError:
+            person = None
+        if person is None:
             return None, Translator(profile or "en")
         return person, self.router.ask(person, PLATFORM).t
 
