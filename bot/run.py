@@ -23,6 +23,7 @@ from dealbot.bot.wiring import (
     build_dispatcher,
     forget_old_requests,
     heartbeat,
+    prepare_loop,
     register_runner,
     unregister_runner,
 )
@@ -83,6 +84,7 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
         if sock is not None:
             sock.close()
         raise
+    prepare_loop()
     core = build_core(settings)
     dispatcher = build_dispatcher(core)
     app = web.Application() if http else None

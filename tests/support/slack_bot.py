@@ -15,7 +15,7 @@ from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
 from dealbot.bot.slack_wiring import start_slack
-from dealbot.bot.wiring import Core, build_core, build_dispatcher
+from dealbot.bot.wiring import Core, build_core, build_dispatcher, prepare_loop
 from support.standins.slack_api import SlackStandin
 from support.standins.slack_driver import SlackDriver
 
@@ -99,6 +99,7 @@ async def running_bot(
             SLACK_SIGNING_SECRET=SIGNING_SECRET,
             SLACK_API_URL=slack.base_url,
         )
+        prepare_loop()
         core = build_core(settings)
         dispatcher = build_dispatcher(core, policy=DeliveryPolicy(max_backoff=max_backoff))
         app = web.Application()
