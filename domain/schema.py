@@ -1,5 +1,6 @@
 """Every table of every capability on one metadata: what the migrations describe."""
 
+from dealbot.domain.approvals import models as approval_models
 from dealbot.domain.core import models as core_models
 from dealbot.domain.core import runners
 from dealbot.domain.customers import models as customer_models
@@ -7,4 +8,4 @@ from dealbot.domain.deals import models as deal_models
 from dealbot.domain.outbox import models as outbox_models
 
 metadata = core_models.Base.metadata
-MODULES = (core_models, runners, customer_models, deal_models, outbox_models)
+MODULES = (core_models, runners, customer_models, deal_models, approval_models, outbox_models)

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from dealbot.domain.core.clock import Clock
 from dealbot.domain.core.desk import Desk
+from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.deals import queries, use_cases
 from dealbot.domain.deals.queries import SearchFilters
-from dealbot.domain.deals.use_cases import DealDraft, ProgressReport
+from dealbot.domain.deals.use_cases import ClosingHook, DealDraft, ProgressReport
 from dealbot.domain.deals.views import AdviceTaskView, DealCard, DealDetail, Stats
+from dealbot.domain.outbox.notify import Outbox
 
 
 class DealDesk(Desk):
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        clock: Clock | None = None,
+        outbox: Outbox | None = None,
+        closing: Sequence[ClosingHook] = (),
+    ) -> None:
+        super().__init__(sessions, clock, outbox)
+        self.closing = tuple(closing)
+
     def open_deal(self, member_id: int, draft: DealDraft) -> DealCard:
         return self.as_member(
             member_id, lambda s, m: use_cases.open_deal(s, m, draft, self.clock, self.outbox)
@@ -41,7 +55,9 @@ class DealDesk(Desk):
     def report_progress(self, member_id: int, report: ProgressReport) -> DealCard:
         return self.as_member(
             member_id,
-            lambda s, m: use_cases.report_progress(s, m, report, self.clock, self.outbox),
+            lambda s, m: use_cases.report_progress(
+                s, m, report, self.clock, self.outbox, self.closing
+            ),
         )
 
     def show(self, member_id: int, ref: str) -> DealDetail:

@@ -59,6 +59,9 @@ class TimelineKind(StrEnum):
     PROGRESS = "progress"
     WON = "won"
     LOST = "lost"
+    # A step of another capability (a quote approved, a payment received): its `details`
+    # name the catalog message that tells it.
+    EVENT = "event"
 
 
 class TaskKind(StrEnum):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dealbot.domain.core.models import Base, Member, Team
@@ -70,6 +71,7 @@ class TimelineEntry(Base):
     activity: Mapped[str | None] = mapped_column(String(16))
     progress: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     deal: Mapped[Deal] = relationship(back_populates="timeline")
     actor: Mapped[Member] = relationship()

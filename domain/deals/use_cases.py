@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -184,6 +185,9 @@ def change_task_card(
     )
 
 
+# What other capabilities close with a deal (approvals waiting on a lost deal's quote).
+ClosingHook = Callable[[Session, Outbox, Deal, DealStatus, datetime], None]
+
 TASK_DONE = "task_done"
 TASK_CLOSED = "task_closed"
 
@@ -353,6 +357,7 @@ def _close(
     status: DealStatus,
     lost_reason: str | None,
     now: datetime,
+    closing: Sequence[ClosingHook],
 ) -> None:
     _advance(
         session,
@@ -376,10 +381,17 @@ def _close(
         change_task_card(session, outbox, task, TASK_CLOSED, now, status=status.value)
     if status is DealStatus.LOST:
         drop_feed_deliveries(session, deal.thread_key)
+    for hook in closing:
+        hook(session, outbox, deal, status, now)
 
 
 def report_progress(
-    session: Session, actor: Member, report: ProgressReport, clock: Clock, outbox: Outbox
+    session: Session,
+    actor: Member,
+    report: ProgressReport,
+    clock: Clock,
+    outbox: Outbox,
+    closing: Sequence[ClosingHook] = (),
 ) -> DealCard:
     deal = reportable_deal(session, actor, report.deal_ref)
     notes = optional_text(report.notes, "notes", MAX_NOTES)
@@ -387,9 +399,9 @@ def report_progress(
     if report.status is ProgressStatus.LOST:
         lost_reason = required_text(report.lost_reason, "lost_reason", MAX_NOTES)
     now = clock.now()
-    closing = CLOSING.get(report.status)
-    if closing is not None:
-        _close(session, outbox, deal, closing, lost_reason, now)
+    closing_status = CLOSING.get(report.status)
+    if closing_status is not None:
+        _close(session, outbox, deal, closing_status, lost_reason, now, closing)
     elif report.status is ProgressStatus.NEGOTIATION:
         _advance(
             session,
@@ -427,3 +439,19 @@ def report_progress(
         },
     )
     return DealCard.of(deal)
+
+
+def record_step(
+    session: Session, deal: Deal, actor: Member, now: datetime, key: str, **args: Any
+) -> TimelineEntry:
+    """A step another capability took on the deal, in its timeline (`key` tells it)."""
+    entry = TimelineEntry(
+        deal_id=deal.id,
+        kind=TimelineKind.EVENT.value,
+        actor_id=actor.id,
+        at=now,
+        details={"key": key, "args": args},
+    )
+    session.add(entry)
+    session.flush()
+    return entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from dealbot.domain.core.money import Money
 from dealbot.domain.deals.models import Deal, TimelineEntry
@@ -55,6 +56,8 @@ class TimelineItem:
     activity: str | None
     progress: str | None
     notes: str | None
+    # A step of another capability: the catalog message that tells it, and its arguments.
+    details: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, entry: TimelineEntry, *, hide_notes: bool = False) -> TimelineItem:
@@ -65,6 +68,7 @@ class TimelineItem:
             activity=entry.activity,
             progress=entry.progress,
             notes=None if hide_notes else entry.notes,
+            details=dict(entry.details) if entry.details else None,
         )
 
 

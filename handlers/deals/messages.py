@@ -113,7 +113,10 @@ def deal_detail(t: Translator, detail: DealDetail) -> Message:
         fields.append((t("field-lost-reason"), detail.lost_reason))
     lines = [t("timeline-heading")]
     for item in detail.timeline:
-        what = t(f"timeline-{item.kind}", actor=item.actor)
+        if item.details is not None:
+            what = t(item.details["key"], actor=item.actor, **item.details.get("args", {}))
+        else:
+            what = t(f"timeline-{item.kind}", actor=item.actor)
         if item.activity:
             what += f" · {t.choice('activity', item.activity)}"
         if item.progress and item.kind == "progress":

@@ -231,3 +231,32 @@ card-task-done-by = { $actor } gave the advice.
 card-task-closed = { $ref } is closed: { $title }
 card-task-closed-why = { $ref } was closed ({ $status }) before this task was done, so it is closed too.
 shell-card-changed = card changed · { $where }
+
+## Approvals
+field-requested-by = Requested by
+approval-card = { $what } waits for your decision
+approval-card-approved = { $what }: approved by { $by }
+approval-card-rejected = { $what }: rejected by { $by }
+approval-card-closed = { $what }: no decision needed any more, the deal is { $status }
+approval-comment = Comment: { $comment }
+approval-told-approved = { $what } was approved by { $by }
+approval-told-rejected = { $what } was rejected by { $by }
+approvals-none = Nothing waits for your decision.
+approvals-heading = { $count ->
+    [one] 1 request waits for your decision
+   *[other] { $count } requests wait for your decision
+}
+approval-done-approved = Approved: { $what }. The requester is told.
+approval-done-rejected = Rejected: { $what }. The requester is told why.
+help-approvals = /deal approvals — what waits for your decision
+home-approvals = Approvals waiting for me
+form-approval-reject-title = Reject { $what }
+timeline-approval-requested = { $ref } sent for approval by { $actor }
+timeline-approval-approved = { $ref } approved by { $actor }
+timeline-approval-rejected = { $ref } rejected by { $actor }: { $comment }
+error-approval-unknown = That approval request does not exist.
+error-approval-own = Nobody decides their own request: { $ref } goes to someone else.
+error-approval-not-yours = You may not decide { $ref }.
+error-approval-closed = { $ref } needs no decision any more: its deal is closed.
+error-approval-already-approved = { $ref } was already approved by { $by }.
+error-approval-already-rejected = { $ref } was already rejected by { $by }.

@@ -10,6 +10,7 @@ telegram-menu-search = Search deals
 telegram-menu-stats = Win rate, counts, amounts and funnel
 telegram-menu-lang = The language dealbot speaks to you
 telegram-menu-help = All commands
+telegram-menu-approvals = What waits for your decision
 telegram-menu-cancel = Stop the form you are filling in
 telegram-welcome = Hello, { $name }! You are on { $team }.
 telegram-start-help = Type /new to report a deal, /update to report progress, /help for everything else.

@@ -10,6 +10,7 @@ telegram-menu-search = 案件を検索する
 telegram-menu-stats = 受注率・件数・金額・ファネル
 telegram-menu-lang = dealbot の表示言語
 telegram-menu-help = すべてのコマンド
+telegram-menu-approvals = あなたの判断を待っている申請
 telegram-menu-cancel = 入力中のフォームをやめる
 telegram-welcome = { $name } さん、こんにちは！ { $team } のメンバーです。
 telegram-start-help = /new で案件報告、/update で進捗報告、そのほかは /help をどうぞ。

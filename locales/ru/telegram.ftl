@@ -10,6 +10,7 @@ telegram-menu-search = Поиск сделок
 telegram-menu-stats = Доля побед, количество, суммы и воронка
 telegram-menu-lang = Язык, на котором dealbot говорит с вами
 telegram-menu-help = Все команды
+telegram-menu-approvals = Что ждёт вашего решения
 telegram-menu-cancel = Прервать заполнение формы
 telegram-welcome = Здравствуйте, { $name }! Вы в команде { $team }.
 telegram-start-help = /new — новая сделка, /update — отчёт о ходе, /help — все команды.

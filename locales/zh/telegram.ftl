@@ -10,6 +10,7 @@ telegram-menu-search = 搜索商机
 telegram-menu-stats = 赢单率、数量、金额和漏斗
 telegram-menu-lang = dealbot 对你使用的语言
 telegram-menu-help = 全部命令
+telegram-menu-approvals = 等待您审批的申请
 telegram-menu-cancel = 停止正在填写的表单
 telegram-welcome = { $name }，你好！你属于 { $team }。
 telegram-start-help = 输入 /new 报告商机，/update 报告进展，其他请输入 /help。
