@@ -10,8 +10,8 @@ Latency: one update at a time, from queueing it to the bot's reply being accepte
 from __future__ import annotations
 
 import argparse
-import html
 import asyncio
+import html
 import statistics
 import sys
 import tempfile
