@@ -13,7 +13,8 @@ from dealbot.domain.deals.desk import DealDesk
 from dealbot.domain.deals.routing import DEAL_EVENTS
 from dealbot.domain.outbox.desk import OutboxDesk
 from dealbot.domain.outbox.notify import Outbox
-from dealbot.handlers import customers, deals
+from dealbot.domain.products.desk import ProductDesk
+from dealbot.handlers import customers, deals, products
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
@@ -26,6 +27,7 @@ class Desks:
     people: PeopleDesk
     deals: DealDesk
     customers: CustomerDesk
+    products: ProductDesk
     outbox: OutboxDesk
 
 
@@ -34,6 +36,7 @@ def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks
         people=PeopleDesk(sessions, clock, outbox),
         deals=DealDesk(sessions, clock, outbox),
         customers=CustomerDesk(sessions, clock, outbox),
+        products=ProductDesk(sessions, clock, outbox),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -42,5 +45,6 @@ def build_registry(desks: Desks) -> Registry:
     registry = Registry()
     deals.register(registry, desks.deals)
     customers.register(registry, desks.customers)
+    products.register(registry, desks.products)
     basics.register(registry, desks.people)
     return registry

@@ -106,13 +106,22 @@ class Router:
         """The lists the fields in `need` (all by default) choose from, and the defaults.
 
         Type-ahead fields are not loaded whole: they choose from what was `offered` for the
-        person's last query.
+        person's last query, and a default they were opened with (`C-7`) is looked up alone,
+        so that it can be shown by its name.
         """
         names = set(need) if need is not None else {f.name for f in request.form.fields}
         choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
         for f in request.form.fields:
-            if f.name in names and f.source and not f.typeahead and f.name not in request.fixed:
+            if f.name not in names or not f.source or f.name in request.fixed:
+                continue
+            if not f.typeahead:
                 choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
+                continue
+            default = request.defaults.get(f.name)
+            known = choices.get(f.name, ())
+            if default and not any(c.value == default for c in known):
+                found = await self.registry.sources[f.source](ask, default)
+                choices[f.name] = (*known, *(c for c in found if c.value == default))
         return FormContext(ask.t, choices, dict(request.defaults))
 
     async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:

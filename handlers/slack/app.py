@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from dealbot.domain.core.clock import Clock
 from dealbot.domain.core.errors import DomainError
 from dealbot.domain.core.views import Person
+from dealbot.handlers.core.forms import Choice
 from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask
@@ -34,6 +35,7 @@ from dealbot.handlers.slack.modals import (
     ModalState,
     error_response,
     modal_view,
+    option_list,
     raw_answers,
 )
 
@@ -159,7 +161,7 @@ class SlackListeners:
         if person is None:
             await self._tell(respond, None, user, error_reply(t, t("error-not-on-team")), key)
             return
-        outcome = await self.router.command(person, str(body.get("text") or ""), PLATFORM)
+        outcome = await self.router.command(person, command_text(body), PLATFORM)
         await self._show(person, outcome, body, respond, key)
         self.on_change()
 
@@ -228,6 +230,34 @@ class SlackListeners:
             await Router.call(self.state.forget, PLATFORM, key)
         return result
 
+    async def options(self, ack: AsyncAck, body: JSON) -> None:
+        """What an external_select offers for the letters typed: the person's own team's
+        matches, within Slack's limits and its 3 seconds."""
+        try:
+            choices = await self._options_for(body)
+        except Exception:
+            log.exception("options for %s could not be found", body.get("block_id"))
+            choices = []
+        await ack(options=option_list(choices))
+
+    async def _options_for(self, body: JSON) -> list[Choice]:
+        person, _ = await self.person(body_user(body))
+        if person is None:
+            return []
+        view = body.get("view") or {}
+        try:
+            request = ModalState.decode(
+                view.get("private_metadata"), self.router.registry.form_declarations
+            ).request
+        except ValueError:
+            log.warning("an options request carried state we did not write")
+            return []
+        name = str(body.get("block_id") or "")
+        if not request.form.has_field(name) or not request.form.field(name).typeahead:
+            return []
+        ask = self.router.ask(person, PLATFORM)
+        return await self.router.matches(ask, request, name, str(body.get("value") or ""))
+
     async def home_opened(self, body: JSON, event: JSON) -> None:
         if event.get("tab") != "home":
             return
@@ -236,13 +266,23 @@ class SlackListeners:
         await self.home.refresh_slack_user(str(event["user"]))
 
 
+def command_text(body: JSON) -> str:
+    """`/deal customer new`, or `/customer new` from a shortcut: the same command."""
+    text = str(body.get("text") or "")
+    name = str(body.get("command") or COMMAND).lstrip("/").lower()
+    return text if name == COMMAND.lstrip("/") else f"{name} {text}".strip()
+
+
 def body_user(body: JSON) -> str:
     return str(body.get("user_id") or body["user"]["id"])
 
 
 def register(app: AsyncApp, listeners: SlackListeners) -> None:
-    app.command(COMMAND)(listeners.command)
+    # `/deal` and the manifest's shortcuts to its subcommands (`/customer new` is
+    # `/deal customer new`).
+    app.command(re.compile(r"^/[a-z][a-z0-9_-]*$"))(listeners.command)
     # Every button goes to the router, which decides what it means and who may press it.
     app.action(re.compile(r".+"))(listeners.action)
     app.view(re.compile("^" + re.escape(CALLBACK_PREFIX)))(listeners.submission)
     app.event("app_home_opened")(listeners.home_opened)
+    app.options(re.compile(r".+"))(listeners.options)

@@ -1,0 +1,102 @@
+"""What every CSV import shares: a row refused for one reason at one column, cells read
+the same strict way, and the statement that inserts or updates rows by their unique key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from dealbot.domain.core.errors import DomainError, Invalid
+from dealbot.domain.core.text import cleaned, search_key
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Written:
+    """What an import did so far: rows that created something, rows that changed it."""
+
+    imported: int = 0
+    updated: int = 0
+    # The keys (names, SKUs) that this import created, so a later row of one updates it.
+    seen: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class RowRefused(Exception):
+    """A row that is not imported, and why: the column at fault and a catalog message."""
+
+    column: str
+    error: DomainError
+
+
+def cell(cells: Mapping[str, str], column: str) -> str | None:
+    """A cell as typed (control characters dropped, trimmed); None when empty or absent."""
+    value = cleaned(cells.get(column) or "").strip()
+    return value or None
+
+
+def date_cell(cells: Mapping[str, str], column: str) -> date | None:
+    value = cell(cells, column)
+    if value is None:
+        return None
+    if not _DATE.fullmatch(value):
+        raise RowRefused(column, Invalid("error-date-format", value=value))
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RowRefused(column, Invalid("error-date-invalid", value=value)) from None
+
+
+def vocabulary_cell(
+    cells: Mapping[str, str], column: str, words: Mapping[str, str], choices: str
+) -> str | None:
+    """A key of a closed list, given as the key or as one of its labels (`words`, folded)."""
+    value = cell(cells, column)
+    if value is None:
+        return None
+    found = words.get(search_key(value).replace("\u2013", "-"))
+    if found is None:
+        raise RowRefused(column, Invalid("error-import-choice", value=value, choices=choices))
+    return found
+
+
+def upsert(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    key: Sequence[str],
+    *,
+    keep_when_empty: Sequence[str] = (),
+    insert_only: Sequence[str] = (),
+    returning: Sequence[str] = ("id",),
+) -> list[Any]:
+    """Insert `rows`, or update the row with the same `key`: one statement, the key decides.
+
+    Columns in `keep_when_empty` keep the stored value when the new one is NULL; columns in
+    `insert_only` (creation times) are written only by an insert.
+    """
+    if not rows:
+        return []
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    statement = insert.values(list(rows))
+    changed: dict[str, Any] = {}
+    for column in rows[0]:
+        if column in key or column in insert_only:
+            continue
+        new = statement.excluded[column]
+        if column in keep_when_empty:
+            changed[column] = func.coalesce(new, table.c[column])
+        else:
+            changed[column] = new
+    statement = statement.on_conflict_do_update(index_elements=list(key), set_=changed)
+    returned = statement.returning(*(table.c[c] for c in returning))
+    return list(session.execute(returned).all())
