@@ -36,9 +36,17 @@ def _problem(status: int, text: str, **headers: str) -> web.Response:
 
 class ApiServer:
     def __init__(
-        self, registry: Registry, token: str | None, health: Health, version: str = "0"
+        self,
+        registry: Registry,
+        token: str | None,
+        health: Health,
+        *,
+        on_change: Callable[[], None] = lambda: None,
+        version: str = "0",
     ) -> None:
         self.registry = registry
+        # Something was saved: its notifications can go now.
+        self.on_change = on_change
         # No token configured: nobody holds the right one, so every call is refused.
         self.token = token
         self.health = health
@@ -91,6 +99,8 @@ class ApiServer:
             except Exception:
                 log.exception("%s %s failed", route.method, route.path)
                 return _problem(500, "the request could not be handled; nothing was changed")
+            if route.method != "GET" and answer.status < 300:
+                self.on_change()
             return web.json_response(answer.body, status=answer.status)
 
         return serve

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from support.slack_bot import FEED, KIM, SAM, STRANGER, SlackBot, running_bot
 from support.slack_flow import NEW_DEAL_ANSWERS, Picked, open_deal, open_modal, submit, values
+from support.slack_options import suggest
 from support.standins.slack_api import plain_text
 
 
@@ -44,14 +45,16 @@ async def test_a_deal_titled_to_ping_the_channel_shows_as_typed_and_pings_nobody
     assert bot.slack.errors == []
 
 
-async def test_an_existing_customer_is_picked_from_a_select(bot: SlackBot) -> None:
+async def test_an_existing_customer_is_picked_from_a_type_ahead_select(bot: SlackBot) -> None:
     await open_deal(bot, SAM)
     await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the first deal")
     view = await open_modal(bot, SAM, "new")
     blocks = {b["block_id"]: b for b in view["blocks"]}
-    assert blocks["customer"]["element"]["type"] == "static_select"
+    assert blocks["customer"]["element"]["type"] == "external_select"
     assert blocks["customer.new"]["element"]["type"] == "plain_text_input"
-    await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics")})
+    ((ref, name),) = await suggest(bot, SAM, view, "customer", "ROBO")
+    assert name == "Acme Robotics" and ref.startswith("C-")
+    await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked(ref)})
     await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
     assert "Customer:* Acme Robotics" in plain_text(bot.slack.channel_messages(FEED)[1])
 
