@@ -200,17 +200,22 @@ def write_chunk(
                 "updated_at": now,
             }
         )
-    ids = dict(
-        (row_name, row_id)
-        for row_id, row_name in upsert(
-            session,
-            Customer.__table__,  # type: ignore[arg-type]
-            values,
-            ["team_id", "name"],
-            insert_only=["created_at"],
-            returning=("id", "name"),
-        )
+    upsert(
+        session,
+        Customer.__table__,  # type: ignore[arg-type]
+        values,
+        ["team_id", "name"],
+        insert_only=["created_at"],
     )
+    ids = {c.name: c.id for c in stored.values()}
+    new = [n for n in names if n not in ids]
+    if new:
+        found = session.execute(
+            select(Customer.name, Customer.id).where(
+                Customer.team_id == team_id, Customer.name.in_(new)
+            )
+        )
+        ids.update({name: customer_id for name, customer_id in found})
     contracts: dict[tuple[int, str], dict[str, Any]] = {}
     for row in rows:
         if row.contract is None:

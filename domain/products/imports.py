@@ -153,18 +153,16 @@ def write_chunk(
     for value in values:
         for column in STORED:
             value.setdefault(column, None)
-    ids = {
-        sku: product_id
-        for product_id, sku in upsert(
-            session,
-            Product.__table__,  # type: ignore[arg-type]
-            values,
-            ["sku"],
-            keep_when_empty=["name", "unit_price_minor", "currency"],
-            insert_only=["created_at"],
-            returning=("id", "sku"),
-        )
-    }
+    upsert(
+        session,
+        Product.__table__,  # type: ignore[arg-type]
+        values,
+        ["sku"],
+        keep_when_empty=["name", "unit_price_minor", "currency"],
+        insert_only=["created_at"],
+    )
+    found = session.execute(select(Product.sku, Product.id).where(Product.sku.in_(list(merged))))
+    ids = {sku: product_id for sku, product_id in found}
     moves = []
     for sku, card in merged.items():
         before = stored[sku].on_hand if sku in stored else 0
