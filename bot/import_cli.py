@@ -23,7 +23,7 @@ from dealbot.bot.settings import Settings
 from dealbot.domain.core.clock import Clock, SystemClock
 from dealbot.domain.core.directory import TeamSpec, sync_directory
 from dealbot.domain.core.errors import Invalid
-from dealbot.domain.core.imports import RowRefused, Written
+from dealbot.domain.core.imports import RowRefused, Written, refresh_statistics
 from dealbot.domain.core.models import Member, Team
 from dealbot.domain.core.store import SessionFactory, make_engine, make_session_factory
 from dealbot.domain.core.text import search_key
@@ -157,6 +157,11 @@ def _chunks(items: list[T]) -> Iterator[list[T]]:
         yield items[start : start + CHUNK]
 
 
+def _grown(chunk: int) -> bool:
+    """After chunks 1, 2, 4, 8, …: each time the table may have doubled."""
+    return chunk & (chunk - 1) == 0
+
+
 class Progress:
     """A progress bar on a terminal (rich), nothing when the output goes to a file or pipe."""
 
@@ -228,9 +233,11 @@ def import_customers(
     good = _drop_clashes(good, lambda r: r.name, lambda r: r.line, customer_imports.clash, report)
     progress = Progress(len(good), "customers", out)
     try:
-        for chunk in _chunks(good):
+        for number, chunk in enumerate(_chunks(good), 1):
             with sessions.begin() as session:
                 customer_imports.write_chunk(session, team_id, chunk, clock.now(), report.written)
+                if _grown(number):
+                    refresh_statistics(session, ["customers", "contracts"])
             progress.advance(len(chunk))
     finally:
         progress.close()
@@ -246,9 +253,11 @@ def import_products(settings: Settings, path: Path, out: TextIO, clock: Clock) -
     good = _drop_clashes(good, lambda r: r.sku, lambda r: r.line, product_imports.clash, report)
     progress = Progress(len(good), "products", out)
     try:
-        for chunk in _chunks(good):
+        for number, chunk in enumerate(_chunks(good), 1):
             with sessions.begin() as session:
                 refused = product_imports.write_chunk(session, chunk, clock.now(), report.written)
+                if _grown(number):
+                    refresh_statistics(session, ["products"])
             for line, problem in refused:
                 report.refuse(line, problem)
             progress.advance(len(chunk))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, func
+from sqlalchemy import Table, func, or_, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,10 @@ class RowRefused(Exception):
 
 def cell(cells: Mapping[str, str], column: str) -> str | None:
     """A cell as typed (control characters dropped, trimmed); None when empty or absent."""
-    value = cleaned(cells.get(column) or "").strip()
+    raw = cells.get(column)
+    if not raw:
+        return None
+    value = cleaned(raw).strip()
     return value or None
 
 
@@ -68,6 +71,17 @@ def vocabulary_cell(
     return found
 
 
+def refresh_statistics(session: Session, tables: Sequence[str]) -> None:
+    """Let PostgreSQL's planner see how much a table grew during an import.
+
+    Without it, a table that was empty when the import started still looks empty, and the
+    lookup of each chunk's names is planned as a scan of the whole table: quadratic time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        for table in tables:
+            session.execute(text(f"ANALYZE {table}"))
+
+
 def upsert(
     session: Session,
     table: Table,
@@ -76,11 +90,13 @@ def upsert(
     *,
     keep_when_empty: Sequence[str] = (),
     insert_only: Sequence[str] = (),
+    untracked: Sequence[str] = ("updated_at",),
 ) -> None:
     """Insert `rows`, or update the row with the same `key`: one statement, the key decides.
 
     Columns in `keep_when_empty` keep the stored value when the new one is NULL; columns in
-    `insert_only` (creation times) are written only by an insert.
+    `insert_only` (creation times) are written only by an insert; a change of `untracked`
+    columns alone (the time of the update) does not make a stored row change.
     """
     if not rows:
         return
@@ -97,7 +113,16 @@ def upsert(
             changed[column] = func.coalesce(new, table.c[column])
         else:
             changed[column] = new
-    statement = statement.on_conflict_do_update(index_elements=list(key), set_=changed)
+    # A row whose data is already stored is left alone: no new row version, no index work,
+    # so that importing the same file again costs little.
+    differs = [
+        table.c[column].is_distinct_from(value)
+        for column, value in changed.items()
+        if column not in untracked
+    ]
+    statement = statement.on_conflict_do_update(
+        index_elements=list(key), set_=changed, where=or_(*differs) if differs else None
+    )
     # Without RETURNING, psycopg sends the parameter sets through one prepared statement in
     # pipeline mode, much faster than a multi-row VALUES it must parse for every chunk.
     session.execute(statement, list(rows))

@@ -37,7 +37,9 @@ SQLITE_TRIGGERS = (
         INSERT INTO customer_search (customer_search, rowid, search_text)
         VALUES ('delete', old.id, old.search_text);
     END""",
-    """CREATE TRIGGER customers_search_update AFTER UPDATE OF search_text ON customers BEGIN
+    # Only when the text changed: a re-import that updates every row re-indexes none.
+    """CREATE TRIGGER customers_search_update AFTER UPDATE OF search_text ON customers
+    WHEN old.search_text IS NOT new.search_text BEGIN
         INSERT INTO customer_search (customer_search, rowid, search_text)
         VALUES ('delete', old.id, old.search_text);
         INSERT INTO customer_search (rowid, search_text) VALUES (new.id, new.search_text);
