@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from sqlalchemy import Column, MetaData, Table, Text, create_engine, insert, text  # noqa: E402
+from sqlalchemy import Column, MetaData, Table, Text, create_engine, insert, text
 
-from support.csv_files import HEADER, customer_lines  # noqa: E402
-from support.slack_bot import DIRECTORY  # noqa: E402
-from support.store import PG_URL  # noqa: E402
+from support.csv_files import HEADER, customer_lines
+from support.slack_bot import DIRECTORY
+from support.store import PG_URL
 
 TIME_TARGET_S = 20.0
 RSS_TARGET_MB = 300.0

@@ -21,8 +21,13 @@ class Customer(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "name"),
         # The picker lists a team's matches in name order: walking this index stops after the
-        # first page whatever the team's size.
-        Index("ix_customers_team_id_name_key", "team_id", "name_key"),
+        # first page whatever the team's size. On SQLite it holds the search text too, so that
+        # one or two letters that match little are tested without reading the table: a scan of
+        # the index alone (PostgreSQL's B-tree entries could not hold the longest texts).
+        Index("ix_customers_team_id_name_key", "team_id", "name_key").ddl_if(dialect="postgresql"),
+        Index("ix_customers_team_id_name_key_text", "team_id", "name_key", "search_text").ddl_if(
+            dialect="sqlite"
+        ),
         # PostgreSQL finds substrings of three or more letters through trigrams (pg_trgm);
         # SQLite has its own trigram index, the FTS5 table made by migration 0004.
         Index(

@@ -18,6 +18,7 @@ at the first page of matches. Either way a picker asks for one page, in name ord
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from dealbot.domain.customers.models import Customer
 # The FTS5 table of SQLite, made by migration 0004; the store keeps it beside the models.
 SQLITE_SEARCH_TABLE = "customer_search"
 TRIGRAM = 3
+S = TypeVar("S", bound=Select[Any])
 
 
 def customer_search_text(
@@ -50,7 +52,7 @@ def _fts_phrase(key: str) -> str:
     return '"' + key.replace('"', '""') + '"'
 
 
-def matching(query: str, statement: Select[Customer], dialect: str) -> Select[Customer]:
+def matching(query: str, statement: S, dialect: str) -> S:
     """`statement` narrowed to the customers whose search text contains `query`."""
     key = search_key(query)
     if not key:

@@ -76,10 +76,10 @@ def _customers() -> None:
             sa.text("UPDATE customers SET name_key = :key, search_text = :text WHERE id = :id"),
             {"key": _folded(name), "text": _folded(name), "id": customer_id},
         )
-    op.create_index(
-        "ix_customers_team_id_name_key", "customers", ["team_id", "name_key"], unique=False
-    )
     if connection.dialect.name == "postgresql":
+        op.create_index(
+            "ix_customers_team_id_name_key", "customers", ["team_id", "name_key"], unique=False
+        )
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.create_index(
             "ix_customers_search_text_trgm",
@@ -90,6 +90,12 @@ def _customers() -> None:
             postgresql_ops={"search_text": "gin_trgm_ops"},
         )
     else:
+        op.create_index(
+            "ix_customers_team_id_name_key_text",
+            "customers",
+            ["team_id", "name_key", "search_text"],
+            unique=False,
+        )
         op.execute(SQLITE_SEARCH)
         for trigger in SQLITE_TRIGGERS:
             op.execute(trigger)
