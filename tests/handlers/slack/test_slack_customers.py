@@ -26,11 +26,8 @@ CARD = {
 
 
 async def reply_to(bot: SlackBot, user: str, count: int) -> str:
-    shown = await bot.slack.wait_for(
-        lambda s: s.ephemerals(user) if len(s.ephemerals(user)) >= count else None,
-        what=f"{count} answers",
-    )
-    return plain_text(shown[count - 1])
+    await bot.slack.wait_for(lambda s: len(s.ephemerals(user)) >= count, what=f"{count} answers")
+    return plain_text(bot.slack.ephemerals(user)[count - 1])
 
 
 async def test_a_card_is_created_edited_found_and_given_a_contract(bot: SlackBot) -> None:
@@ -60,9 +57,8 @@ async def test_a_card_is_created_edited_found_and_given_a_contract(bot: SlackBot
         "contract_title", "contract_start", "contract_end",
     ]  # fmt: skip
     await submit(bot, SAM, view, {"contract_title": "Fleet 2027", "contract_end": "2027-06-30"})
-    contract = await bot.slack.wait_for(
-        lambda s: s.dm_messages(SAM) if len(s.dm_messages(SAM)) >= 2 else None, what="contract"
-    )
+    await bot.slack.wait_for(lambda s: len(s.dm_messages(SAM)) >= 2, what="the contract")
+    contract = bot.slack.dm_messages(SAM)
     assert "Contract “Fleet 2027” added to C-1" in plain_text(contract[1])
     assert "Fleet 2027: Jun 30" not in plain_text(contract[1])  # no start: shown as —
     assert "Fleet 2027: — – Jun 30, 2027" in plain_text(contract[1])
