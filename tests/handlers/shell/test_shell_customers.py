@@ -3,7 +3,12 @@ for it through the type-ahead picker (PRODUCT.md §3.1)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dealbot.domain.deals.desk import DealDesk
+from dealbot.domain.deals.enums import Industry
+from dealbot.domain.deals.leads import LeadDraft
+from dealbot.domain.outbox.notify import LocalAddresses, Outbox
 from support.shell import Transcript, replies
 
 NEW_CUSTOMER = [
@@ -76,3 +81,31 @@ async def test_a_new_name_is_still_taken_and_another_teams_card_stays_unknown(
     )
     again = replies(await shell.type("/customer new", "Ромашка ООО", *[""] * 11, "y"))
     assert "Your team already has a customer named “Ромашка ООО”." in again
+
+
+async def test_a_leads_open_report_takes_each_answer_it_came_with_by_enter(
+    sample_desk: DealDesk,
+) -> None:
+    lead = LeadDraft(
+        external_id="crm-1",
+        customer="Acme GmbH",
+        title="50 pumps",
+        owner="sam",
+        industry=Industry.RETAIL,
+        amount=Decimal("1500.5"),
+    )
+    # As the HTTP front end of a shell deployment would: notifications printed in the terminal.
+    local = DealDesk(sample_desk.sessions, sample_desk.clock, Outbox(LocalAddresses()))
+    local.intake(lead)
+    shell = Transcript(sample_desk, "sam")
+
+    task = await shell.type("/deal list")
+    assert "Complete the opening report of D-1: 50 pumps" in "\n".join(task)
+    form = replies(await shell.type("1"))
+    assert "? Customer [Acme GmbH]" in form
+    answers = ["", "", "", "2", "", "", "", "", ""]  # the size was not given: 10–49
+    review = replies(await shell.type(*answers))
+    assert "Amount: 1500.5" in review and "Industry: Retail" in review
+    saved = await shell.type("y")
+    assert "Saved D-1: 50 pumps." in replies(saved)
+    assert "New deal D-1: 50 pumps" in "\n".join(saved)
