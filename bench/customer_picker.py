@@ -133,8 +133,10 @@ def plan(engine: Engine, team_id: int, query: str) -> str:
         else "EXPLAIN QUERY PLAN"
     )
     with engine.connect() as connection:
-        # The literal SQL as it is sent: pyformat's doubled %% are single ones on the wire.
-        rows = connection.exec_driver_sql(f"{explain} {sql.replace('%%', '%')}").all()
+        # psycopg reads pyformat's doubled %% as one; SQLite's driver has no such escape.
+        if engine.dialect.name == "sqlite":
+            sql = sql.replace("%%", "%")
+        rows = connection.exec_driver_sql(f"{explain} {sql}").all()
     return "\n".join("    " + " | ".join(str(c) for c in row) for row in rows)
 
 
@@ -193,6 +195,7 @@ async def measure(
     print(f"  slowest options answers (ms): {shown}")
     print(f"  plan of 'ром' (three letters):\n{plan(engine, team_id, 'ром')}")
     print(f"  plan of 'a' (one letter):\n{plan(engine, team_id, 'a')}")
+    print(f"  plan of 'qxz' (three letters, no match):\n{plan(engine, team_id, 'qxz')}")
     return ok
 
 
