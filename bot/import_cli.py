@@ -12,9 +12,12 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
+
+from sqlalchemy import select
 
 from dealbot.bot.csv_file import FileRefused, Row, check_utf8, rows
 from dealbot.bot.directory_file import load_directory
@@ -196,15 +199,19 @@ def _team(teams: Sequence[TeamSpec], wanted: str | None, config: str) -> str:
     return names[0]
 
 
-def _store(settings: Settings) -> tuple[SessionFactory, Sequence[TeamSpec]]:
+@contextmanager
+def _store(settings: Settings) -> Iterator[SessionFactory]:
     """The store at the newest schema, with the teams and members of dealbot.toml in it."""
     teams, members, sample = load_directory(settings.config_path)
     engine = make_engine(settings.sqlalchemy_url)
-    upgrade(engine)
-    sessions = make_session_factory(engine)
-    with sessions.begin() as session:
-        sync_directory(session, teams, members, deactivate_missing=not sample)
-    return sessions, teams
+    try:
+        upgrade(engine)
+        sessions = make_session_factory(engine)
+        with sessions.begin() as session:
+            sync_directory(session, teams, members, deactivate_missing=not sample)
+        yield sessions
+    finally:
+        engine.dispose()
 
 
 def import_customers(
@@ -213,14 +220,19 @@ def import_customers(
     check_utf8(path)
     teams, _, _ = load_directory(settings.config_path)
     team_name = _team(teams, team, settings.config_path)
-    sessions, _ = _store(settings)
+    with _store(settings) as sessions:
+        return _write_customers(sessions, path, team_name, out, clock)
+
+
+def _write_customers(
+    sessions: SessionFactory, path: Path, team_name: str, out: TextIO, clock: Clock
+) -> Report:
     with sessions.begin() as session:
-        team_row = session.query(Team).filter(Team.name == team_name).one()
-        team_id = team_row.id
-        owners = {
-            m.handle.lower(): m.id
-            for m in session.query(Member).filter(Member.team_id == team_id, Member.active)
-        }
+        team_id = session.scalars(select(Team.id).where(Team.name == team_name)).one()
+        members = session.scalars(
+            select(Member).where(Member.team_id == team_id, Member.active.is_(True))
+        )
+        owners = {m.handle.lower(): m.id for m in members}
     words = vocabulary()
     report = Report()
     good = _read(
@@ -241,13 +253,16 @@ def import_customers(
             progress.advance(len(chunk))
     finally:
         progress.close()
-        sessions.kw["bind"].dispose()
     return report
 
 
 def import_products(settings: Settings, path: Path, out: TextIO, clock: Clock) -> Report:
     check_utf8(path)
-    sessions, _ = _store(settings)
+    with _store(settings) as sessions:
+        return _write_products(sessions, path, out, clock)
+
+
+def _write_products(sessions: SessionFactory, path: Path, out: TextIO, clock: Clock) -> Report:
     report = Report()
     good = _read(path, product_imports.COLUMNS, "sku", product_imports.read_row, report)
     good = _drop_clashes(good, lambda r: r.sku, lambda r: r.line, product_imports.clash, report)
@@ -263,7 +278,6 @@ def import_products(settings: Settings, path: Path, out: TextIO, clock: Clock) -
             progress.advance(len(chunk))
     finally:
         progress.close()
-        sessions.kw["bind"].dispose()
     return report
 
 
