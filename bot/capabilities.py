@@ -17,7 +17,8 @@ from dealbot.domain.deals.desk import DealDesk
 from dealbot.domain.deals.routing import DEAL_EVENTS
 from dealbot.domain.outbox.desk import OutboxDesk
 from dealbot.domain.outbox.notify import Outbox
-from dealbot.handlers import approvals, customers, deals
+from dealbot.domain.products.desk import ProductDesk
+from dealbot.handlers import approvals, customers, deals, products
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
@@ -31,6 +32,7 @@ class Desks:
     deals: DealDesk
     customers: CustomerDesk
     approvals: ApprovalDesk
+    products: ProductDesk
     outbox: OutboxDesk
 
 
@@ -41,6 +43,7 @@ def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks
         deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal,)),
         customers=CustomerDesk(sessions, clock, outbox),
         approvals=ApprovalDesk(sessions, clock, outbox, kinds),
+        products=ProductDesk(sessions, clock, outbox),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -50,5 +53,6 @@ def build_registry(desks: Desks) -> Registry:
     deals.register(registry, desks.deals)
     customers.register(registry, desks.customers)
     approvals.register(registry, desks.approvals)
+    products.register(registry, desks.products)
     basics.register(registry, desks.people)
     return registry

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from dealbot.bot import preflight
 from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
+from dealbot.bot.http_wiring import serve_api
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import (
     HEARTBEAT,
@@ -89,6 +90,8 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
     dispatcher = build_dispatcher(core)
     app = web.Application() if http else None
     frontends = await start_frontends(core, settings, dispatcher, app)
+    if app is not None:
+        serve_api(core, settings, app, dispatcher.wake)
     if not frontends:
         log.warning("no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN: only the dispatcher runs")
     runner = None

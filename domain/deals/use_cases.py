@@ -18,8 +18,10 @@ from dealbot.domain.core.models import Member, Role
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.refs import parse_ref
 from dealbot.domain.core.routing import Audience, Placement
-from dealbot.domain.core.text import optional_text, required_text
+from dealbot.domain.core.store import insert_ignoring
+from dealbot.domain.core.text import optional_text, required_text, search_key
 from dealbot.domain.customers.models import Customer
+from dealbot.domain.customers.search import customer_search_text
 from dealbot.domain.deals import policies
 from dealbot.domain.deals.enums import (
     ActivityKind,
@@ -27,6 +29,7 @@ from dealbot.domain.deals.enums import (
     DealStatus,
     Industry,
     ProgressStatus,
+    TaskKind,
     TaskState,
     TimelineKind,
 )
@@ -89,6 +92,8 @@ def reportable_deal(session: Session, actor: Member, ref: str) -> Deal:
     deal = load_deal(session, actor, ref)
     if not policies.can_report_on(session, actor, deal):
         raise NotAllowed("error-not-your-deal", ref=deal.ref, field="deal")
+    if deal.deal_status is DealStatus.LEAD:
+        raise Conflict("error-deal-lead", ref=deal.ref, field="deal")
     if deal.deal_status.is_closed:
         raise Conflict("error-deal-closed", ref=deal.ref, status=deal.status, field="deal")
     return deal
@@ -96,13 +101,14 @@ def reportable_deal(session: Session, actor: Member, ref: str) -> Deal:
 
 def deal_params(deal: Deal) -> dict[str, Any]:
     """A snapshot of the deal as it was when the event happened."""
+    money = deal.money
     return {
         "ref": deal.ref,
         "title": deal.title,
         "customer": deal.customer.name,
-        "amount": str(deal.money.amount),
+        "amount": str(money.amount) if money else None,
         "currency": deal.currency,
-        "owner": deal.owner.name,
+        "owner": deal.owner.name if deal.owner else None,
         "industry": deal.industry,
         "company_size": deal.company_size,
         "expected_close": deal.expected_close.isoformat() if deal.expected_close else None,
@@ -192,24 +198,45 @@ TASK_DONE = "task_done"
 TASK_CLOSED = "task_closed"
 
 
-def _find_or_add_customer(
-    session: Session, actor: Member, name: str, draft: DealDraft, now: datetime
+def find_or_add_customer(
+    session: Session,
+    team_id: int,
+    named: str,
+    now: datetime,
+    *,
+    owner_id: int | None,
+    industry: str | None,
+    company_size: str | None,
 ) -> Customer:
-    customer = session.scalar(
-        select(Customer).where(Customer.team_id == actor.team_id, Customer.name == name)
+    """The team's customer `C-7`, or the one with this name, made when it is new.
+
+    The unique name decides, so two deals for a new customer at once make one customer.
+    """
+    number = parse_ref(named, "c")
+    if number is not None:
+        customer = session.get(Customer, number)
+        if customer is None or customer.team_id != team_id:
+            raise NotFound("error-customer-unknown", ref=named, field="customer")
+        return customer
+    insert_ignoring(
+        session,
+        Customer.__table__,  # type: ignore[arg-type]
+        {
+            "team_id": team_id,
+            "name": named,
+            "name_key": search_key(named),
+            "search_text": customer_search_text(named, None, None, None),
+            "industry": industry,
+            "company_size": company_size,
+            "owner_id": owner_id,
+            "created_at": now,
+            "updated_at": now,
+        },
+        ["team_id", "name"],
     )
-    if customer is None:
-        customer = Customer(
-            team_id=actor.team_id,
-            name=name,
-            industry=draft.industry.value,
-            company_size=draft.company_size.value,
-            owner_id=actor.id,
-            created_at=now,
-        )
-        session.add(customer)
-        session.flush()
-    return customer
+    return session.scalars(
+        select(Customer).where(Customer.team_id == team_id, Customer.name == named)
+    ).one()
 
 
 def check_expected_close(actor: Member, value: date | None, now: datetime) -> None:
@@ -228,7 +255,15 @@ def open_deal(
     source = optional_text(draft.source, "source", MAX_NAME)
     now = clock.now()
     check_expected_close(actor, draft.expected_close, now)
-    customer = _find_or_add_customer(session, actor, customer_name, draft, now)
+    customer = find_or_add_customer(
+        session,
+        actor.team_id,
+        customer_name,
+        now,
+        owner_id=actor.id,
+        industry=draft.industry.value,
+        company_size=draft.company_size.value,
+    )
     deal = Deal(
         team_id=actor.team_id,
         owner_id=actor.id,
@@ -246,6 +281,14 @@ def open_deal(
     )
     session.add(deal)
     session.flush()
+    return announce_opening(session, actor, deal, outbox, now)
+
+
+def announce_opening(
+    session: Session, actor: Member, deal: Deal, outbox: Outbox, now: datetime
+) -> DealCard:
+    """The opening report saved: its timeline entry, the leader's advice task, the feed post."""
+    notes = deal.notes
     entry = TimelineEntry(
         deal_id=deal.id, kind=TimelineKind.OPENED.value, actor_id=actor.id, at=now, notes=notes
     )
@@ -272,7 +315,7 @@ def open_deal(
 
 def load_advice_task(session: Session, actor: Member, task_id: int) -> Task:
     task = session.get(Task, task_id)
-    if task is None:
+    if task is None or task.kind != TaskKind.ADVICE.value:
         raise NotFound("error-task-unknown")
     if not policies.can_complete_task(actor, task):
         raise NotAllowed("error-advice-not-yours", ref=task.deal.ref)
@@ -336,7 +379,7 @@ TIMELINE_KINDS = {
 CLOSING = {ProgressStatus.WON: DealStatus.WON, ProgressStatus.LOST: DealStatus.LOST}
 
 
-OPEN_STATUSES = tuple(s.value for s in DealStatus if not s.is_closed)
+OPEN_STATUSES = tuple(s.value for s in DealStatus if s.is_open)
 
 
 def _advance(session: Session, deal: Deal, **values: Any) -> None:

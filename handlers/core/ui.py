@@ -74,3 +74,23 @@ class Reply:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Reply:
         return cls(tuple(Message.from_json(m) for m in data.get("messages", ())))
+
+    def as_one_message(self) -> Message:
+        """The answer as one message (as it goes through the outbox): the later messages'
+        titles become lines of it."""
+        if len(self.messages) == 1:
+            return self.messages[0]
+        first, *rest = self.messages
+        fields = list(first.fields)
+        lines = list(first.lines)
+        for message in rest:
+            lines += [m for m in (message.title,) if m]
+            lines += [f"{label}: {value}" for label, value in message.fields]
+            lines += list(message.lines)
+        return Message(
+            title=first.title,
+            fields=tuple(fields),
+            lines=tuple(lines),
+            buttons=tuple(b for m in self.messages for b in m.buttons),
+            footer=first.footer,
+        )

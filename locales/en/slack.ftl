@@ -5,3 +5,4 @@ home-my-deals = My open deals
 home-waiting = Waiting for me
 home-advice-task = Advice wanted on { $ref }: { $title }
 slack-form-too-late = The form could not open in time. Please try again.
+slack-typeahead-placeholder = Type a few letters…

@@ -5,3 +5,4 @@ home-my-deals = 自分の進行中の案件
 home-waiting = 対応待ち
 home-advice-task = { $ref } へのアドバイス依頼: { $title }
 slack-form-too-late = フォームを時間内に開けませんでした。もう一度お試しください。
+slack-typeahead-placeholder = 数文字入力…

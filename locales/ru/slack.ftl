@@ -5,3 +5,4 @@ home-my-deals = Мои открытые сделки
 home-waiting = Ждёт моего ответа
 home-advice-task = Нужен совет по { $ref }: { $title }
 slack-form-too-late = Форма не успела открыться. Попробуйте ещё раз.
+slack-typeahead-placeholder = Наберите несколько букв…

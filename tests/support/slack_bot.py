@@ -13,6 +13,7 @@ from aiohttp import web
 
 from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
 from dealbot.bot.frontend import Frontend
+from dealbot.bot.http_wiring import serve_api
 from dealbot.bot.settings import Settings
 from dealbot.bot.slack_wiring import start_slack
 from dealbot.bot.wiring import Core, build_core, build_dispatcher, prepare_loop
@@ -20,6 +21,7 @@ from support.standins.slack_api import SlackStandin
 from support.standins.slack_driver import SlackDriver
 
 SIGNING_SECRET = "dealbot-test-signing-secret"
+INTAKE_TOKEN = "dealbot-test-intake-token"
 FEED = "C0FEED001"
 LENA, SAM, KIM, STRANGER = "U0LENA001", "U0SAM0001", "U0KIM0001", "U0NOBODY1"
 
@@ -98,6 +100,7 @@ async def running_bot(
             SLACK_BOT_TOKEN=slack.token,
             SLACK_SIGNING_SECRET=SIGNING_SECRET,
             SLACK_API_URL=slack.base_url,
+            DEALBOT_INTAKE_TOKEN=INTAKE_TOKEN,
         )
         prepare_loop()
         core = build_core(settings)
@@ -105,6 +108,7 @@ async def running_bot(
         app = web.Application()
         frontend = await start_slack(core, settings, dispatcher, app)
         dispatcher.add(frontend.transport)
+        serve_api(core, settings, app, dispatcher.wake)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         sock = free_socket()

@@ -45,6 +45,7 @@ async def test_each_bad_answer_is_explained_and_asked_again_keeping_the_rest(
     assert "! Notes can be at most 3,000 characters; this one has 5,000." in text
     assert "Saved D-1: Robots." in text
     detail = sample_desk.show(member_id(sample_desk, "sam"), "D-1")
+    assert detail.card.money is not None
     assert (detail.card.customer, str(detail.card.money.amount)) == ("Acme", "12500.50")
     assert detail.notes == "Short note"
 
