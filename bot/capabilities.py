@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dealbot.domain.approvals.desk import ApprovalDesk
+from dealbot.domain.approvals.kinds import ApprovalKinds
+from dealbot.domain.approvals.routing import APPROVAL_EVENTS
+from dealbot.domain.approvals.use_cases import close_for_deal
 from dealbot.domain.core.clock import Clock
 from dealbot.domain.core.desk import PeopleDesk
 from dealbot.domain.core.routing import EventTable
@@ -13,12 +17,13 @@ from dealbot.domain.deals.desk import DealDesk
 from dealbot.domain.deals.routing import DEAL_EVENTS
 from dealbot.domain.outbox.desk import OutboxDesk
 from dealbot.domain.outbox.notify import Outbox
-from dealbot.handlers import customers, deals
+from dealbot.domain.products.desk import ProductDesk
+from dealbot.handlers import approvals, customers, deals, products
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
 # Every event a team may route in `dealbot.toml`.
-EVENTS: EventTable = DEAL_EVENTS
+EVENTS: EventTable = DEAL_EVENTS + APPROVAL_EVENTS
 
 
 @dataclass(frozen=True)
@@ -26,14 +31,19 @@ class Desks:
     people: PeopleDesk
     deals: DealDesk
     customers: CustomerDesk
+    approvals: ApprovalDesk
+    products: ProductDesk
     outbox: OutboxDesk
 
 
 def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks:
+    kinds = ApprovalKinds()  # the capabilities that ask for approvals add their kinds here
     return Desks(
         people=PeopleDesk(sessions, clock, outbox),
-        deals=DealDesk(sessions, clock, outbox),
+        deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal,)),
         customers=CustomerDesk(sessions, clock, outbox),
+        approvals=ApprovalDesk(sessions, clock, outbox, kinds),
+        products=ProductDesk(sessions, clock, outbox),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -42,5 +52,7 @@ def build_registry(desks: Desks) -> Registry:
     registry = Registry()
     deals.register(registry, desks.deals)
     customers.register(registry, desks.customers)
+    approvals.register(registry, desks.approvals)
+    products.register(registry, desks.products)
     basics.register(registry, desks.people)
     return registry

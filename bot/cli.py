@@ -1,4 +1,4 @@
-"""The `dealbot` command: shell, run, db upgrade, outbox, --version."""
+"""The `dealbot` command: shell, run, db upgrade, import, outbox, --version."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     which = retry.add_mutually_exclusive_group(required=True)
     which.add_argument("delivery", nargs="?", type=int, help="the id `dealbot outbox` shows")
     which.add_argument("--all", action="store_true", help="every parked delivery and place")
+    importing = commands.add_parser(
+        "import", help="load customers or products from a CSV file (UTF-8, ; or , separated)"
+    )
+    importing.add_argument("kind", choices=["customers", "products"])
+    importing.add_argument("file", help="the CSV file; its first line names the columns")
+    importing.add_argument(
+        "--team", help="the team the customers belong to (needed with several teams)"
+    )
     args = parser.parse_args(argv)
     try:
         settings = preflight.settings()
@@ -55,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger("httpx").setLevel(logging.WARNING)
             asyncio.run(run_until_signalled(settings, http=args.http))
             return 0
+        if args.command == "import":
+            from dealbot.bot import import_cli
+
+            return import_cli.run(settings, args.kind, args.file, args.team)
         if args.command == "db":
             return _db_upgrade(settings)
         if args.command == "outbox":

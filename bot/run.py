@@ -10,11 +10,11 @@ import socket
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import text
 
 from dealbot.bot import preflight
 from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.frontend import Frontend
+from dealbot.bot.http_wiring import serve_api
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import (
     HEARTBEAT,
@@ -23,6 +23,7 @@ from dealbot.bot.wiring import (
     build_dispatcher,
     forget_old_requests,
     heartbeat,
+    prepare_loop,
     register_runner,
     unregister_runner,
 )
@@ -51,26 +52,6 @@ async def start_frontends(
     return started
 
 
-def add_health(app: web.Application, core: Core) -> None:
-    """`GET /healthz`: 200 when the database answers, 503 when it does not."""
-
-    def database_answers() -> bool:
-        try:
-            with core.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        except Exception:
-            log.warning("health check: the database does not answer", exc_info=True)
-            return False
-        return True
-
-    async def healthz(request: web.Request) -> web.Response:
-        if await asyncio.to_thread(database_answers):
-            return web.json_response({"status": "ok"})
-        return web.json_response({"status": "database unreachable"}, status=503)
-
-    app.router.add_get("/healthz", healthz)
-
-
 async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = None) -> None:
     """Check everything, then start; run until `stop` is set, then stop cleanly."""
     preflight.directory(settings)
@@ -83,15 +64,17 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
         if sock is not None:
             sock.close()
         raise
+    prepare_loop()
     core = build_core(settings)
     dispatcher = build_dispatcher(core)
     app = web.Application() if http else None
     frontends = await start_frontends(core, settings, dispatcher, app)
+    if app is not None:
+        serve_api(core, settings, app, dispatcher.wake)
     if not frontends:
         log.warning("no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN: only the dispatcher runs")
     runner = None
     if app is not None and sock is not None:
-        add_health(app, core)
         runner = web.AppRunner(app)
         await runner.setup()
         await web.SockSite(runner, sock).start()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -21,6 +23,19 @@ def metadata() -> MetaData:
     """Every table: the capabilities' and the front ends' (they share one metadata)."""
     assert front_state.ConversationState.metadata is domain_schema.metadata
     return domain_schema.metadata
+
+
+def include_object_for(dialect: str) -> Callable[[Any, str | None, str, bool, Any], bool]:
+    """What autogenerate compares on `dialect`: not the tables a store keeps beside the models
+    (SQLite's full-text index), nor indexes declared for another store (pg_trgm's)."""
+
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        if type_ == "table" and name and name.startswith(domain_schema.UNMAPPED_TABLE_PREFIXES):
+            return False
+        only_on = getattr(getattr(obj, "_ddl_if", None), "dialect", None)
+        return not (type_ == "index" and only_on is not None and only_on != dialect)
+
+    return include
 
 
 def alembic_config(url: str) -> Config:

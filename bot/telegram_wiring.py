@@ -21,6 +21,7 @@ from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import Core
 from dealbot.handlers.core.router import Router
 from dealbot.handlers.telegram.app import Hooks, TelegramHandlers, menu
+from dealbot.handlers.telegram.processor import InOrderPerChat
 from dealbot.handlers.telegram.transport import PLATFORM, Pacer, TelegramTransport
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ async def start_telegram(
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
         .job_queue(None)  # the dispatcher and the scheduler do the timed work
+        .concurrent_updates(InOrderPerChat())
     )
     if webhook:
         builder = builder.updater(None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -155,3 +157,15 @@ def live_bots(core: Core) -> list[runners.LiveRunner]:
 def forget_old_requests(core: Core) -> None:
     """Handled Slack requests and Telegram update ids are kept 7 days (PRODUCT.md §8)."""
     core.state.forget_handled(core.clock.now())
+
+
+# Store calls run on worker threads (the store is synchronous); enough of them that a burst of
+# clicks does not queue behind a few slow queries, as many as the pool has connections.
+STORE_THREADS = 8
+
+
+def prepare_loop() -> None:
+    """The running loop's worker threads for store calls (`asyncio.to_thread`)."""
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="store")
+    )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dealbot.domain.core import directory
 from dealbot.domain.core.clock import Clock, SystemClock
 from dealbot.domain.core.errors import NotFound
-from dealbot.domain.core.models import Member
+from dealbot.domain.core.models import Member, Role
 from dealbot.domain.core.routing import Audience, Placement
 from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.core.views import Person
@@ -47,9 +47,21 @@ class PeopleDesk(Desk):
         with self.sessions.begin() as session:
             return Person.of(directory.active_member(session, **identity))
 
-    def arriving(self, profile_locale: str | None, **identity: object) -> Person:
-        """The member behind a platform identity, noting their chat profile's language."""
+    def arriving(
+        self,
+        profile_locale: str | None,
+        *,
+        first_time: Callable[[Session], bool] | None = None,
+        **identity: object,
+    ) -> Person | None:
+        """The member behind a platform identity, noting their chat profile's language.
+
+        `first_time` runs first in the same transaction (a front end noting the request as
+        handled); when it answers False the request was handled before, and None comes back.
+        """
         with self.sessions.begin() as session:
+            if first_time is not None and not first_time(session):
+                return None
             member = directory.active_member(session, **identity)
             if profile_locale and member.profile_locale != profile_locale:
                 member.profile_locale = profile_locale
@@ -61,6 +73,19 @@ class PeopleDesk(Desk):
                 select(Member).where(Member.active.is_(True)).order_by(Member.id)
             )
             return [Person.of(m) for m in members]
+
+    def teammates(self, member_id: int, roles: tuple[Role, ...]) -> list[Person]:
+        """The active members of the member's team holding one of `roles`, by name."""
+
+        def work(session: Session, member: Member) -> list[Person]:
+            team = session.scalars(
+                select(Member)
+                .where(Member.team_id == member.team_id, Member.active.is_(True))
+                .order_by(Member.name)
+            )
+            return [Person.of(m) for m in team if any(m.has_role(r) for r in roles)]
+
+        return self.as_member(member_id, work)
 
     def choose_locale(self, member_id: int, locale: str | None) -> Person:
         def work(session: Session, member: Member) -> Person:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from dealbot.domain.core.errors import NotFound
 from dealbot.domain.core.models import Member, Role, Team
@@ -101,7 +101,9 @@ def active_member(session: Session, **identity: Any) -> Member:
     if column not in IDENTITIES:
         raise ValueError(f"members are not found by {column}")
     member = session.scalar(
-        select(Member).where(getattr(Member, column) == value, Member.active.is_(True))
+        select(Member)
+        .options(joinedload(Member.team))  # every caller reads the team too: one query
+        .where(getattr(Member, column) == value, Member.active.is_(True))
     )
     if member is None:
         raise NotFound("error-not-on-team")

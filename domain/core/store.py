@@ -32,7 +32,11 @@ def make_engine(url: str, **options: Any) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    # No pre-ping (a round trip before every transaction, on the hot path of every click):
+    # connections are recycled before servers and proxies drop idle ones, and a connection
+    # found dead anyway invalidates the pool, so the next transaction gets a fresh one.
+    options.setdefault("pool_recycle", 900)
+    return create_engine(url, **options)
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:

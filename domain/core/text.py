@@ -8,6 +8,7 @@ surrogates, which cannot be encoded at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from dealbot.domain.core.errors import Invalid
 
@@ -38,3 +39,14 @@ def contains_pattern(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, as typed: `%` and `_` stay literal (escape `\\`)."""
     literal = cleaned(text).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{literal}%"
+
+
+def search_key(text: str) -> str:
+    """`text` as it is searched: compatibility forms folded (full-width `ＡＢＣ` is `abc`), case
+    folded in every script (`ООО` is `ооо`), runs of white space made one space.
+
+    Stored beside what was typed and compared with the same folding of what is typed into a
+    picker, so that matching is one plain substring test that an index can serve.
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(folded.split())

@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from dealbot.domain.core.desk import Desk
-from dealbot.domain.core.models import Member
-from dealbot.domain.customers.models import Customer
+from dealbot.domain.customers import use_cases
+from dealbot.domain.customers.use_cases import ContractDraft, CustomerDraft
+from dealbot.domain.customers.views import CustomerCard, CustomerDetail, CustomerMatch
 
-PICKER_LIMIT = 30
-
-
-def customer_names(session: Session, member: Member, query: str | None) -> list[str]:
-    """The team's customer names for a picker, matching `query` anywhere when given."""
-    statement = select(Customer.name).where(Customer.team_id == member.team_id)
-    if query:
-        statement = statement.where(Customer.name.ilike(f"%{query}%"))
-    return list(session.scalars(statement.order_by(Customer.name).limit(PICKER_LIMIT)))
+# Matches offered at once by a picker: a Slack menu shows up to 100, a phone far fewer.
+PICKER_LIMIT = 20
 
 
 class CustomerDesk(Desk):
-    def names(self, member_id: int, query: str | None = None) -> list[str]:
-        return self.as_member(member_id, lambda s, m: customer_names(s, m, query))
+    def create(self, member_id: int, draft: CustomerDraft) -> CustomerCard:
+        return self.as_member(
+            member_id, lambda s, m: use_cases.create_customer(s, m, draft, self.clock.now())
+        )
+
+    def edit(self, member_id: int, ref: str, draft: CustomerDraft) -> CustomerCard:
+        return self.as_member(
+            member_id, lambda s, m: use_cases.edit_customer(s, m, ref, draft, self.clock.now())
+        )
+
+    def add_contract(self, member_id: int, ref: str, draft: ContractDraft) -> CustomerDetail:
+        return self.as_member(
+            member_id, lambda s, m: use_cases.add_contract(s, m, ref, draft, self.clock.now())
+        )
+
+    def card(self, member_id: int, ref: str) -> CustomerCard:
+        return self.as_member(
+            member_id, lambda s, m: CustomerCard.of(use_cases.load_customer(s, m, ref))
+        )
+
+    def show(self, member_id: int, ref_or_name: str) -> CustomerDetail:
+        return self.as_member(member_id, lambda s, m: use_cases.show_customer(s, m, ref_or_name))
+
+    def search(self, member_id: int, query: str) -> list[CustomerMatch]:
+        return self.as_member(member_id, lambda s, m: use_cases.find_customers(s, m, query))
+
+    def matches(
+        self, member_id: int, query: str | None, limit: int = PICKER_LIMIT
+    ) -> list[CustomerMatch]:
+        """A picker's page for what the member typed so far, in their own team only."""
+        return self.as_member(member_id, lambda s, m: use_cases.find_customers(s, m, query, limit))

@@ -4,6 +4,9 @@ from enum import StrEnum
 
 
 class DealStatus(StrEnum):
+    # Started from another system (the intake API): not in the feed, not in the statistics,
+    # until its owner completes the opening report.
+    LEAD = "lead"
     OPEN = "open"
     NEGOTIATION = "negotiation"
     WON = "won"
@@ -12,6 +15,11 @@ class DealStatus(StrEnum):
     @property
     def is_closed(self) -> bool:
         return self in (DealStatus.WON, DealStatus.LOST)
+
+    @property
+    def is_open(self) -> bool:
+        """Open to progress reports: opened and not closed (a lead is not open yet)."""
+        return self in (DealStatus.OPEN, DealStatus.NEGOTIATION)
 
 
 class ProgressStatus(StrEnum):
@@ -59,10 +67,17 @@ class TimelineKind(StrEnum):
     PROGRESS = "progress"
     WON = "won"
     LOST = "lost"
+    # A step of another capability (a quote approved, a payment received): its `details`
+    # name the catalog message that tells it.
+    EVENT = "event"
 
 
 class TaskKind(StrEnum):
     ADVICE = "advice"
+    # A lead's owner completes its opening report ("Open report").
+    REPORT = "report"
+    # A lead sent to a team: its leader chooses the salesperson who takes it ("Assign").
+    ASSIGN = "assign"
 
 
 class TaskState(StrEnum):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dealbot.domain.core.models import Base, Member, Team
@@ -18,12 +19,14 @@ class Deal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    # None only for a lead sent to a team whose leader has not assigned it yet.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     title: Mapped[str] = mapped_column(String(200))
-    industry: Mapped[str] = mapped_column(String(32))
-    company_size: Mapped[str] = mapped_column(String(16))
-    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    # A lead may come without these; completing its opening report fills them in.
+    industry: Mapped[str | None] = mapped_column(String(32))
+    company_size: Mapped[str | None] = mapped_column(String(16))
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     expected_close: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str | None] = mapped_column(String(200))
@@ -34,9 +37,11 @@ class Deal(Base):
     opened_at: Mapped[datetime]
     last_progress_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
+    # The intake API's `external_id`: the unique key that makes a repeated call change nothing.
+    external_id: Mapped[str | None] = mapped_column(String(100), unique=True)
 
     team: Mapped[Team] = relationship()
-    owner: Mapped[Member] = relationship()
+    owner: Mapped[Member | None] = relationship()
     customer: Mapped[Customer] = relationship()
     timeline: Mapped[list[TimelineEntry]] = relationship(
         back_populates="deal", order_by="TimelineEntry.id"
@@ -51,7 +56,9 @@ class Deal(Base):
         return f"deal:{self.id}"
 
     @property
-    def money(self) -> Money:
+    def money(self) -> Money | None:
+        if self.amount_minor is None:
+            return None
         return Money.from_minor_units(self.amount_minor, self.currency)
 
     @property
@@ -70,6 +77,7 @@ class TimelineEntry(Base):
     activity: Mapped[str | None] = mapped_column(String(16))
     progress: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     deal: Mapped[Deal] = relationship(back_populates="timeline")
     actor: Mapped[Member] = relationship()
@@ -80,7 +88,8 @@ class TimelineEntry(Base):
 
 
 class Task(Base):
-    """Something a person is asked to do about a deal (give advice), with a button."""
+    """Something a person is asked to do about a deal (give advice, complete a lead's
+    opening report, assign a lead), with a button; closed when the deal closes."""
 
     __tablename__ = "tasks"
 

@@ -97,7 +97,10 @@ def waiting_tasks(session: Session, viewer: Member) -> list[AdviceTaskView]:
         .where(Task.assignee_id == viewer.id, Task.state == TaskState.OPEN.value)
         .order_by(Task.id)
     )
-    return [AdviceTaskView(t.id, DealCard.of(t.deal), done=False) for t in session.scalars(query)]
+    return [
+        AdviceTaskView(t.id, DealCard.of(t.deal), done=False, kind=t.kind)
+        for t in session.scalars(query)
+    ]
 
 
 def _filtered(session: Session, viewer: Member, filters: SearchFilters) -> Select[Deal]:
@@ -148,7 +151,10 @@ def _figures(key: str, rows: list[Any]) -> GroupFigures:
 
 
 def deal_stats(session: Session, viewer: Member, filters: SearchFilters) -> Stats:
-    deals = _filtered(session, viewer, filters).subquery()
+    # A lead is not a deal of the pipeline yet: its opening report is still to come.
+    deals = (
+        _filtered(session, viewer, filters).where(Deal.status != DealStatus.LEAD.value).subquery()
+    )
     rows = session.execute(
         select(
             deals.c.industry,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,8 +18,10 @@ from dealbot.domain.core.models import Member, Role
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.refs import parse_ref
 from dealbot.domain.core.routing import Audience, Placement
-from dealbot.domain.core.text import optional_text, required_text
+from dealbot.domain.core.store import insert_ignoring
+from dealbot.domain.core.text import optional_text, required_text, search_key
 from dealbot.domain.customers.models import Customer
+from dealbot.domain.customers.search import customer_search_text
 from dealbot.domain.deals import policies
 from dealbot.domain.deals.enums import (
     ActivityKind,
@@ -26,6 +29,7 @@ from dealbot.domain.deals.enums import (
     DealStatus,
     Industry,
     ProgressStatus,
+    TaskKind,
     TaskState,
     TimelineKind,
 )
@@ -88,6 +92,8 @@ def reportable_deal(session: Session, actor: Member, ref: str) -> Deal:
     deal = load_deal(session, actor, ref)
     if not policies.can_report_on(session, actor, deal):
         raise NotAllowed("error-not-your-deal", ref=deal.ref, field="deal")
+    if deal.deal_status is DealStatus.LEAD:
+        raise Conflict("error-deal-lead", ref=deal.ref, field="deal")
     if deal.deal_status.is_closed:
         raise Conflict("error-deal-closed", ref=deal.ref, status=deal.status, field="deal")
     return deal
@@ -95,13 +101,14 @@ def reportable_deal(session: Session, actor: Member, ref: str) -> Deal:
 
 def deal_params(deal: Deal) -> dict[str, Any]:
     """A snapshot of the deal as it was when the event happened."""
+    money = deal.money
     return {
         "ref": deal.ref,
         "title": deal.title,
         "customer": deal.customer.name,
-        "amount": str(deal.money.amount),
+        "amount": str(money.amount) if money else None,
         "currency": deal.currency,
-        "owner": deal.owner.name,
+        "owner": deal.owner.name if deal.owner else None,
         "industry": deal.industry,
         "company_size": deal.company_size,
         "expected_close": deal.expected_close.isoformat() if deal.expected_close else None,
@@ -184,28 +191,52 @@ def change_task_card(
     )
 
 
+# What other capabilities close with a deal (approvals waiting on a lost deal's quote).
+ClosingHook = Callable[[Session, Outbox, Deal, DealStatus, datetime], None]
+
 TASK_DONE = "task_done"
 TASK_CLOSED = "task_closed"
 
 
-def _find_or_add_customer(
-    session: Session, actor: Member, name: str, draft: DealDraft, now: datetime
+def find_or_add_customer(
+    session: Session,
+    team_id: int,
+    named: str,
+    now: datetime,
+    *,
+    owner_id: int | None,
+    industry: str | None,
+    company_size: str | None,
 ) -> Customer:
-    customer = session.scalar(
-        select(Customer).where(Customer.team_id == actor.team_id, Customer.name == name)
+    """The team's customer `C-7`, or the one with this name, made when it is new.
+
+    The unique name decides, so two deals for a new customer at once make one customer.
+    """
+    number = parse_ref(named, "c")
+    if number is not None:
+        customer = session.get(Customer, number)
+        if customer is None or customer.team_id != team_id:
+            raise NotFound("error-customer-unknown", ref=named, field="customer")
+        return customer
+    insert_ignoring(
+        session,
+        Customer.__table__,  # type: ignore[arg-type]
+        {
+            "team_id": team_id,
+            "name": named,
+            "name_key": search_key(named),
+            "search_text": customer_search_text(named, None, None, None),
+            "industry": industry,
+            "company_size": company_size,
+            "owner_id": owner_id,
+            "created_at": now,
+            "updated_at": now,
+        },
+        ["team_id", "name"],
     )
-    if customer is None:
-        customer = Customer(
-            team_id=actor.team_id,
-            name=name,
-            industry=draft.industry.value,
-            company_size=draft.company_size.value,
-            owner_id=actor.id,
-            created_at=now,
-        )
-        session.add(customer)
-        session.flush()
-    return customer
+    return session.scalars(
+        select(Customer).where(Customer.team_id == team_id, Customer.name == named)
+    ).one()
 
 
 def check_expected_close(actor: Member, value: date | None, now: datetime) -> None:
@@ -224,7 +255,15 @@ def open_deal(
     source = optional_text(draft.source, "source", MAX_NAME)
     now = clock.now()
     check_expected_close(actor, draft.expected_close, now)
-    customer = _find_or_add_customer(session, actor, customer_name, draft, now)
+    customer = find_or_add_customer(
+        session,
+        actor.team_id,
+        customer_name,
+        now,
+        owner_id=actor.id,
+        industry=draft.industry.value,
+        company_size=draft.company_size.value,
+    )
     deal = Deal(
         team_id=actor.team_id,
         owner_id=actor.id,
@@ -242,6 +281,14 @@ def open_deal(
     )
     session.add(deal)
     session.flush()
+    return announce_opening(session, actor, deal, outbox, now)
+
+
+def announce_opening(
+    session: Session, actor: Member, deal: Deal, outbox: Outbox, now: datetime
+) -> DealCard:
+    """The opening report saved: its timeline entry, the leader's advice task, the feed post."""
+    notes = deal.notes
     entry = TimelineEntry(
         deal_id=deal.id, kind=TimelineKind.OPENED.value, actor_id=actor.id, at=now, notes=notes
     )
@@ -268,7 +315,7 @@ def open_deal(
 
 def load_advice_task(session: Session, actor: Member, task_id: int) -> Task:
     task = session.get(Task, task_id)
-    if task is None:
+    if task is None or task.kind != TaskKind.ADVICE.value:
         raise NotFound("error-task-unknown")
     if not policies.can_complete_task(actor, task):
         raise NotAllowed("error-advice-not-yours", ref=task.deal.ref)
@@ -332,7 +379,7 @@ TIMELINE_KINDS = {
 CLOSING = {ProgressStatus.WON: DealStatus.WON, ProgressStatus.LOST: DealStatus.LOST}
 
 
-OPEN_STATUSES = tuple(s.value for s in DealStatus if not s.is_closed)
+OPEN_STATUSES = tuple(s.value for s in DealStatus if s.is_open)
 
 
 def _advance(session: Session, deal: Deal, **values: Any) -> None:
@@ -353,6 +400,7 @@ def _close(
     status: DealStatus,
     lost_reason: str | None,
     now: datetime,
+    closing: Sequence[ClosingHook],
 ) -> None:
     _advance(
         session,
@@ -376,10 +424,17 @@ def _close(
         change_task_card(session, outbox, task, TASK_CLOSED, now, status=status.value)
     if status is DealStatus.LOST:
         drop_feed_deliveries(session, deal.thread_key)
+    for hook in closing:
+        hook(session, outbox, deal, status, now)
 
 
 def report_progress(
-    session: Session, actor: Member, report: ProgressReport, clock: Clock, outbox: Outbox
+    session: Session,
+    actor: Member,
+    report: ProgressReport,
+    clock: Clock,
+    outbox: Outbox,
+    closing: Sequence[ClosingHook] = (),
 ) -> DealCard:
     deal = reportable_deal(session, actor, report.deal_ref)
     notes = optional_text(report.notes, "notes", MAX_NOTES)
@@ -387,9 +442,9 @@ def report_progress(
     if report.status is ProgressStatus.LOST:
         lost_reason = required_text(report.lost_reason, "lost_reason", MAX_NOTES)
     now = clock.now()
-    closing = CLOSING.get(report.status)
-    if closing is not None:
-        _close(session, outbox, deal, closing, lost_reason, now)
+    closing_status = CLOSING.get(report.status)
+    if closing_status is not None:
+        _close(session, outbox, deal, closing_status, lost_reason, now, closing)
     elif report.status is ProgressStatus.NEGOTIATION:
         _advance(
             session,
@@ -427,3 +482,19 @@ def report_progress(
         },
     )
     return DealCard.of(deal)
+
+
+def record_step(
+    session: Session, deal: Deal, actor: Member, now: datetime, key: str, **args: Any
+) -> TimelineEntry:
+    """A step another capability took on the deal, in its timeline (`key` tells it)."""
+    entry = TimelineEntry(
+        deal_id=deal.id,
+        kind=TimelineKind.EVENT.value,
+        actor_id=actor.id,
+        at=now,
+        details={"key": key, "args": args},
+    )
+    session.add(entry)
+    session.flush()
+    return entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from dealbot.domain.core.money import Money
 from dealbot.domain.deals.models import Deal, TimelineEntry
@@ -16,11 +17,12 @@ class DealCard:
     ref: str
     title: str
     customer: str
-    industry: str
-    company_size: str
-    money: Money
-    owner: str
-    owner_handle: str
+    customer_ref: str
+    industry: str | None
+    company_size: str | None
+    money: Money | None
+    owner: str | None
+    owner_handle: str | None
     team: str
     status: str
     expected_close: date | None
@@ -34,11 +36,12 @@ class DealCard:
             ref=deal.ref,
             title=deal.title,
             customer=deal.customer.name,
+            customer_ref=deal.customer.ref,
             industry=deal.industry,
             company_size=deal.company_size,
             money=deal.money,
-            owner=deal.owner.name,
-            owner_handle=deal.owner.handle,
+            owner=deal.owner.name if deal.owner else None,
+            owner_handle=deal.owner.handle if deal.owner else None,
             team=deal.team.name,
             status=deal.status,
             expected_close=deal.expected_close,
@@ -55,6 +58,8 @@ class TimelineItem:
     activity: str | None
     progress: str | None
     notes: str | None
+    # A step of another capability: the catalog message that tells it, and its arguments.
+    details: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, entry: TimelineEntry, *, hide_notes: bool = False) -> TimelineItem:
@@ -65,6 +70,7 @@ class TimelineItem:
             activity=entry.activity,
             progress=entry.progress,
             notes=None if hide_notes else entry.notes,
+            details=dict(entry.details) if entry.details else None,
         )
 
 
@@ -79,9 +85,12 @@ class DealDetail:
 
 @dataclass(frozen=True)
 class AdviceTaskView:
+    """A task waiting for someone: advice, a lead's opening report, or assigning a lead."""
+
     task_id: int
     deal: DealCard
     done: bool
+    kind: str = "advice"
 
 
 @dataclass(frozen=True)
@@ -106,3 +115,31 @@ class Stats:
     by_industry: tuple[GroupFigures, ...]
     by_company_size: tuple[GroupFigures, ...]
     funnel: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class LeadTaskView:
+    """A lead's task as its button opens it: the lead as the intake API left it."""
+
+    task_id: int
+    kind: str
+    card: DealCard
+    source: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class LeadReceipt:
+    """The intake API's answer: the deal's reference and status, and whether it is new."""
+
+    ref: str
+    status: str
+    created: bool
+
+
+@dataclass(frozen=True)
+class DealState:
+    """A deal as another system may read it back: never its lost reason."""
+
+    card: DealCard
+    external_id: str | None

@@ -181,25 +181,28 @@ class Outbox:
             .order_by(Delivery.id)
         ).all()
         edits = 0
+        edit_of_note: dict[int, int | None] = {}
         for card_delivery, note in shown:
-            notification_id = insert_ignoring(
-                session,
-                Notification.__table__,  # type: ignore[arg-type]
-                {
-                    "key": f"{key}:edit:{card_delivery.id}",
-                    "kind": kind,
-                    "team_id": note.team_id,
-                    "subject_type": note.subject_type,
-                    "subject_id": note.subject_id,
-                    "thread_key": note.thread_key,
-                    "audience": note.audience,
-                    "placement": note.placement,
-                    "recipient_id": note.recipient_id,
-                    "params": params,
-                    "created_at": now,
-                },
-                ["key"],
-            )
+            if note.id not in edit_of_note:  # one edit per card, delivered wherever it went
+                edit_of_note[note.id] = insert_ignoring(
+                    session,
+                    Notification.__table__,  # type: ignore[arg-type]
+                    {
+                        "key": f"{key}:edit:{note.id}",
+                        "kind": kind,
+                        "team_id": note.team_id,
+                        "subject_type": note.subject_type,
+                        "subject_id": note.subject_id,
+                        "thread_key": note.thread_key,
+                        "audience": note.audience,
+                        "placement": note.placement,
+                        "recipient_id": note.recipient_id,
+                        "params": params,
+                        "created_at": now,
+                    },
+                    ["key"],
+                )
+            notification_id = edit_of_note[note.id]
             if notification_id is None:
                 continue
             session.add(

@@ -46,3 +46,11 @@ def example(locale: Locale) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(Decimal("1500000.50"), format="#,##0.00", locale=locale))
+
+
+def typed_amount(amount: Decimal, locale: Locale) -> str:
+    """An amount as a person of `locale` would type it (`1200000,5` in Russian): a form's
+    pre-filled answer that `parse_amount` reads back unchanged."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(amount, format="0.##########", locale=locale))

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from dealbot import locales
 from dealbot.domain.core.desk import PeopleDesk
+from dealbot.domain.core.models import Role
 from dealbot.domain.outbox.delivery import (
     CHAT_MOVED,
     DELIVERY_PARKED,
     LANE_PARKED,
     PERSON_UNREACHABLE,
 )
+from dealbot.handlers.core.forms import Choice
 from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import Outcome
-from dealbot.handlers.core.registry import Ask, Note, Registry
+from dealbot.handlers.core.registry import Ask, Note, Registry, Source
 from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.ui import Message, Reply
+
+# Data sources any capability's forms may use: the person's team's salespeople and leaders
+# (a customer's owner), and its salespeople alone (who takes a lead).
+TEAMMATES = "teammates"
+TEAM_SELLERS = "team-sellers"
 
 
 def register(registry: Registry, people: PeopleDesk) -> None:
@@ -38,6 +45,15 @@ def register(registry: Registry, people: PeopleDesk) -> None:
             Message(title=chosen("lang-set", locale=chosen("language-name-in-sentence")))
         )
 
+    def members_with(*roles: Role) -> Source:
+        async def listed(ask: Ask, query: str | None) -> list[Choice]:
+            people_ = await Router.call(people.teammates, ask.person.id, roles)
+            return [Choice(p.handle, p.name) for p in people_]
+
+        return listed
+
+    registry.source(TEAMMATES, members_with(Role.SALES, Role.LEADER))
+    registry.source(TEAM_SELLERS, members_with(Role.SALES))
     registry.command("help", help_, help_key="help-help")
     registry.command("lang", lang, help_key="help-lang")
     for kind in (DELIVERY_PARKED, LANE_PARKED, PERSON_UNREACHABLE, CHAT_MOVED):

@@ -1,5 +1,6 @@
 """The registries a capability adds to: commands, buttons, forms with their submitters, checks
-and data sources, and notification kinds with their message builders.
+and data sources, notification kinds with their message builders, overview sections, and the
+routes of the HTTP API.
 
 Renderers (Slack, Telegram, shell) only ever ask the registry; they know no capability.
 """
@@ -59,6 +60,35 @@ HomeSection = Callable[[Ask], Awaitable[list[HomeRow]]]
 
 
 @dataclass(frozen=True)
+class ApiCall:
+    """A request to the HTTP API, its token already checked: path values and the JSON body
+    (None for a request without one)."""
+
+    path: Mapping[str, str]
+    body: object
+
+
+@dataclass(frozen=True)
+class ApiAnswer:
+    status: int
+    body: dict[str, Any]
+
+
+ApiRun = Callable[[ApiCall], Awaitable[ApiAnswer]]
+
+
+@dataclass(frozen=True)
+class ApiRoute:
+    """`POST /api/deals`: what runs it, and its OpenAPI operation object for the document."""
+
+    method: str
+    path: str  # with `{name}` for path values
+    run: ApiRun
+    operation: dict[str, Any]
+    takes_body: bool = False
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
     run: CommandRun
@@ -82,6 +112,9 @@ class Registry:
         self.sources: dict[str, Source] = {}
         self.notes: dict[str, NoteBuilder] = {}
         self.home: dict[str, HomeSection] = {}
+        self.api_routes: dict[str, ApiRoute] = {}
+        # OpenAPI component schemas the routes refer to (`#/components/schemas/…`).
+        self.api_schemas: dict[str, dict[str, Any]] = {}
 
     @staticmethod
     def _add(table: dict[str, Any], name: str, item: Any, what: str) -> None:
@@ -113,6 +146,22 @@ class Registry:
     def home_section(self, title_key: str, rows: HomeSection) -> None:
         """A section of the person's overview, titled by the catalog message `title_key`."""
         self._add(self.home, title_key, rows, "home section")
+
+    def api(
+        self,
+        method: str,
+        path: str,
+        run: ApiRun,
+        *,
+        operation: dict[str, Any],
+        takes_body: bool = False,
+        schemas: Mapping[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """A route of the HTTP API, served behind the intake bearer token."""
+        route = ApiRoute(method.upper(), path, run, operation, takes_body)
+        self._add(self.api_routes, f"{route.method} {path}", route, "API route")
+        for name, schema in (schemas or {}).items():
+            self._add(self.api_schemas, name, schema, "API schema")
 
     @property
     def form_declarations(self) -> dict[str, Form]:

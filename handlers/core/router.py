@@ -125,13 +125,22 @@ class Router:
         """The lists the fields in `need` (all by default) choose from, and the defaults.
 
         Type-ahead fields are not loaded whole: they choose from what was `offered` for the
-        person's last query.
+        person's last query, and a default they were opened with (`C-7`) is looked up alone,
+        so that it can be shown by its name.
         """
         names = set(need) if need is not None else {f.name for f in request.form.fields}
         choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
         for f in request.form.fields:
-            if f.name in names and f.source and not f.typeahead and f.name not in request.fixed:
+            if f.name not in names or not f.source or f.name in request.fixed:
+                continue
+            if not f.typeahead:
                 choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
+                continue
+            default = request.defaults.get(f.name)
+            known = choices.get(f.name, ())
+            if default and not any(c.value == default for c in known):
+                found = await self.registry.sources[f.source](ask, default)
+                choices[f.name] = (*known, *(c for c in found if c.value == default))
         return FormContext(ask.t, choices, dict(request.defaults))
 
     async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:
@@ -192,13 +201,13 @@ class Router:
         if not reply.has_charts:
             return reply
         await self.queue_reply(ask.person, ask.platform, f"charts:{uuid4().hex}", reply)
-        return Reply(queued=len(reply.messages))
+        return Reply(queued=1)
 
     # what the dispatcher sends
     def message(self, t: Translator, note: Note) -> Message:
         """The message a notification shows; charts only where it goes to one person's DM."""
         if note.kind == REPLY:
-            message = Message.from_json(note.params["message"])
+            message = Reply.from_json(note.params["reply"]).as_one_message()
         else:
             message = self.registry.notes[note.kind](t, note)
         if message.charts and not to_one_person(note):
@@ -213,32 +222,19 @@ class Router:
         return message
 
     @staticmethod
-    def reply_keys(person: Person, platform: str, key: str, reply: Reply) -> list[str]:
-        """The key each message of a direct answer carries, the same its outbox row would."""
-        return [
-            PeopleDesk.reply_key(person.id, platform, f"{key}:{number}")
-            for number in range(len(reply.messages))
-        ]
+    def reply_key(person: Person, platform: str, key: str) -> str:
+        """The key a direct answer carries: the same its outbox row would have."""
+        return PeopleDesk.reply_key(person.id, platform, key)
 
     async def queue_reply(
-        self,
-        person: Person,
-        platform: str,
-        key: str,
-        reply: Reply,
-        *,
-        first: int = 0,
-        maybe_sent: bool = False,
+        self, person: Person, platform: str, key: str, reply: Reply, *, maybe_sent: bool = False
     ) -> None:
         """An answer whose direct send failed goes through the outbox, so it is never lost.
 
-        `first`: the messages before it went out directly. `maybe_sent`: the platform may have
-        taken the first one queued (the connection broke); it is looked for before a resend.
+        `maybe_sent`: the platform may have taken it after all (the connection broke); the
+        outbox looks for it before sending it again.
         """
-        for number, message in enumerate(reply.messages[first:], first):
-            params = {"message": message.to_json()}
-            await self.call(
-                lambda n=number, p=params: self.people.queue_reply(
-                    person.id, platform, f"{key}:{n}", p, maybe_sent=maybe_sent and n == first
-                )
-            )
+        params = {"reply": reply.to_json()}
+        await self.call(
+            lambda: self.people.queue_reply(person.id, platform, key, params, maybe_sent=maybe_sent)
+        )

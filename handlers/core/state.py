@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import String, UniqueConstraint, delete, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dealbot.domain.core.models import Base
 from dealbot.domain.core.store import SessionFactory, insert_ignoring
@@ -39,6 +39,17 @@ class HandledRequest(Base):
     platform: Mapped[str] = mapped_column(String(16))
     request_key: Mapped[str] = mapped_column(String(128))
     handled_at: Mapped[datetime]
+
+
+def first_time_in(session: Session, platform: str, request_key: str, now: datetime) -> bool:
+    """`FrontState.first_time` inside a transaction the caller holds."""
+    inserted = insert_ignoring(
+        session,
+        HandledRequest.__table__,  # type: ignore[arg-type]
+        {"platform": platform, "request_key": request_key[:128], "handled_at": now},
+        ["platform", "request_key"],
+    )
+    return inserted is not None
 
 
 class FrontState:
@@ -84,13 +95,7 @@ class FrontState:
     def first_time(self, platform: str, request_key: str, now: datetime) -> bool:
         """True the first time a request is seen, across processes; False for every repeat."""
         with self.sessions.begin() as session:
-            inserted = insert_ignoring(
-                session,
-                HandledRequest.__table__,  # type: ignore[arg-type]
-                {"platform": platform, "request_key": request_key[:128], "handled_at": now},
-                ["platform", "request_key"],
-            )
-            return inserted is not None
+            return first_time_in(session, platform, request_key, now)
 
     def forget(self, platform: str, request_key: str) -> None:
         """Let a request through again (it was refused without anything being saved)."""

@@ -81,7 +81,7 @@ class Message:
 class Reply:
     """What the person who acted sees in answer.
 
-    `queued` counts the messages that went through the outbox to the person's direct messages
+    `queued` says the answer went through the outbox to the person's direct messages
     instead (a reply with charts does): the front end shows only `messages`, and may say where
     the rest went.
     """
@@ -105,4 +105,25 @@ class Reply:
         return cls(
             tuple(Message.from_json(m) for m in data.get("messages", ())),
             int(data.get("queued", 0)),
+        )
+
+    def as_one_message(self) -> Message:
+        """The answer as one message (as it goes through the outbox): the later messages'
+        titles become lines of it, and every chart follows the text."""
+        if len(self.messages) == 1:
+            return self.messages[0]
+        first, *rest = self.messages
+        fields = list(first.fields)
+        lines = list(first.lines)
+        for message in rest:
+            lines += [m for m in (message.title,) if m]
+            lines += [f"{label}: {value}" for label, value in message.fields]
+            lines += list(message.lines)
+        return Message(
+            title=first.title,
+            fields=tuple(fields),
+            lines=tuple(lines),
+            buttons=tuple(b for m in self.messages for b in m.buttons),
+            footer=first.footer,
+            charts=tuple(c for m in self.messages for c in m.charts),
         )

@@ -201,7 +201,9 @@ class FormWalk:
         problem = await self.router.check(ask, state.request, current.name, value, state.known())
         if problem is not None:
             return await self._next(ask, state, error=problem)
-        state.answers[current.name] = str(value) if current.kind is Kind.CHOICE else text
+        # A choice is kept by its value; an optional one left empty stays empty, not "None".
+        chosen = "" if value is None else str(value)
+        state.answers[current.name] = chosen if current.kind is Kind.CHOICE else text
         state.asked.append(current.name)
         return await self._next(ask, state)
 

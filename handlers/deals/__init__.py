@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dealbot.domain.deals.desk import DealDesk
+from dealbot.domain.deals.leads import LEAD_ASSIGN, LEAD_REPORT
 from dealbot.domain.deals.routing import Event
 from dealbot.domain.deals.use_cases import TASK_CLOSED, TASK_DONE
 from dealbot.handlers.core.registry import Registry
-from dealbot.handlers.deals import messages
+from dealbot.handlers.deals import intake, messages
 from dealbot.handlers.deals.commands import DealCommands
-from dealbot.handlers.deals.forms import ADVICE, MY_OPEN_DEALS, NEW_DEAL, PROGRESS
+from dealbot.handlers.deals.forms import ADVICE, ASSIGN, MY_OPEN_DEALS, NEW_DEAL, PROGRESS
 
 
 def register(registry: Registry, desk: DealDesk) -> None:
@@ -23,9 +24,12 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.command("stats", deals.stats, help_key="help-stats")
     registry.command("chart", deals.chart, help_key="help-chart")
     registry.action(messages.ADVICE_ACTION, deals.advice_button)
+    registry.action(messages.REPORT_ACTION, deals.report_button)
+    registry.action(messages.ASSIGN_ACTION, deals.assign_button)
     registry.form(NEW_DEAL, deals.submit_new, checks={"expected_close": deals.check_expected_close})
     registry.form(PROGRESS, deals.submit_progress, checks={"deal": deals.check_deal})
     registry.form(ADVICE, deals.submit_advice)
+    registry.form(ASSIGN, deals.submit_assign)
     registry.source(MY_OPEN_DEALS, deals.my_open_deals)
     registry.notification(Event.DEAL_OPENED, messages.deal_opened)
     registry.notification(Event.ADVICE_GIVEN, messages.advice_given)
@@ -35,5 +39,8 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.notification(Event.DEAL_LOST, messages.deal_lost)
     registry.notification(TASK_DONE, messages.task_done)
     registry.notification(TASK_CLOSED, messages.task_closed)
+    registry.notification(LEAD_REPORT, messages.lead_report)
+    registry.notification(LEAD_ASSIGN, messages.lead_assign)
     registry.home_section("home-my-deals", deals.home_deals)
     registry.home_section("home-waiting", deals.home_tasks)
+    intake.register(registry, desk)

@@ -18,14 +18,19 @@ from dealbot.domain.deals.enums import (
     ProgressStatus,
 )
 from dealbot.domain.deals.use_cases import DealDraft, ProgressReport
+from dealbot.domain.deals.views import LeadTaskView
+from dealbot.handlers.core.amounts import typed_amount
 from dealbot.handlers.core.forms import Choice
 from dealbot.handlers.core.outcomes import FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, HomeRow
 from dealbot.handlers.core.router import Router, error_reply
-from dealbot.handlers.core.ui import Button, Message, Reply
+from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.deals import charts, messages
 from dealbot.handlers.deals.filters import parse_filters
-from dealbot.handlers.deals.forms import ADVICE, NEW_DEAL, PROGRESS
+from dealbot.handlers.deals.forms import ADVICE, ASSIGN, NEW_DEAL, PROGRESS
+
+# The report task a submitted opening report completes (a lead from the intake API).
+LEAD_TASK = "lead_task"
 
 
 class DealCommands:
@@ -102,6 +107,19 @@ class DealCommands:
             ADVICE, context={"task": str(task.task_id)}, title_args={"ref": task.deal.ref}
         )
 
+    async def report_button(self, ask: Ask, value: str) -> Outcome:
+        """ "Open report": the opening-report form, pre-filled with what the lead came with."""
+        task = await Router.call(self.desk.report_task, ask.person.id, int(value))
+        return FormRequest(
+            NEW_DEAL, context={LEAD_TASK: str(task.task_id)}, defaults=lead_defaults(ask, task)
+        )
+
+    async def assign_button(self, ask: Ask, value: str) -> Outcome:
+        task = await Router.call(self.desk.assign_task, ask.person.id, int(value))
+        return FormRequest(
+            ASSIGN, context={"task": str(task.task_id)}, title_args={"ref": task.card.ref}
+        )
+
     # submitters
     async def submit_new(self, ask: Ask, request: FormRequest, values: dict[str, Any]) -> Reply:
         draft = DealDraft(
@@ -114,7 +132,13 @@ class DealCommands:
             source=values.get("source"),
             notes=values.get("notes"),
         )
-        card = await Router.call(self.desk.open_deal, ask.person.id, draft)
+        lead_task = request.context.get(LEAD_TASK)
+        if lead_task is not None:
+            card = await Router.call(
+                self.desk.complete_lead, ask.person.id, _task_id(lead_task), draft
+            )
+        else:
+            card = await Router.call(self.desk.open_deal, ask.person.id, draft)
         return Reply.of(
             Message(
                 title=ask.t("deal-opened-reply", ref=card.ref, title=card.title),
@@ -135,13 +159,20 @@ class DealCommands:
         card = await Router.call(self.desk.report_progress, ask.person.id, report)
         return Reply.of(messages.info(ask.t(f"progress-reply-{report.status.value}", ref=card.ref)))
 
+    async def submit_assign(self, ask: Ask, request: FormRequest, values: dict[str, Any]) -> Reply:
+        task_id = _task_id(request.context.get("task", ""))
+        card = await Router.call(self.desk.assign_lead, ask.person.id, task_id, values["owner"])
+        return Reply.of(
+            messages.info(ask.t("lead-assigned-reply", ref=card.ref, owner=card.owner or ""))
+        )
+
     async def submit_advice(self, ask: Ask, request: FormRequest, values: dict[str, Any]) -> Reply:
         try:
             task_id = parse_id(request.context.get("task", ""))
         except ValueError:
             raise Invalid("error-task-unknown") from None
         card = await Router.call(self.desk.give_advice, ask.person.id, task_id, values["advice"])
-        return Reply.of(messages.info(ask.t("advice-reply", ref=card.ref, owner=card.owner)))
+        return Reply.of(messages.info(ask.t("advice-reply", ref=card.ref, owner=card.owner or "")))
 
     # checks, as soon as the answer is given
     async def check_deal(self, ask: Ask, value: Any, values: Any) -> None:
@@ -164,11 +195,30 @@ class DealCommands:
     async def home_tasks(self, ask: Ask) -> list[HomeRow]:
         tasks = await Router.call(self.desk.waiting_tasks, ask.person.id)
         return [
-            HomeRow(
-                messages.advice_task_line(ask.t, task),
-                Button(
-                    ask.t("button-give-advice"), messages.ADVICE_ACTION, str(task.task_id), True
-                ),
-            )
+            HomeRow(messages.advice_task_line(ask.t, task), messages.task_button(ask.t, task))
             for task in tasks
         ]
+
+
+def _task_id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Invalid("error-task-unknown") from None
+
+
+def lead_defaults(ask: Ask, task: LeadTaskView) -> dict[str, str]:
+    """A lead's details as the opening report's answers, typed the way the person types."""
+    card = task.card
+    values = {
+        "customer": card.customer_ref,
+        "title": card.title,
+        "industry": card.industry,
+        "company_size": card.company_size,
+        "amount": typed_amount(card.money.amount, ask.t.babel) if card.money else None,
+        "currency": card.money.currency if card.money else ask.person.currency,
+        "expected_close": card.expected_close.isoformat() if card.expected_close else None,
+        "source": task.source,
+        "notes": task.notes,
+    }
+    return {k: v for k, v in values.items() if v}

@@ -7,6 +7,7 @@ from typing import Any
 
 from dealbot.domain.deals.enums import ActivityKind, CompanySize, Industry, ProgressStatus
 from dealbot.domain.deals.use_cases import MAX_NAME, MAX_NOTES, MAX_TITLE
+from dealbot.handlers.core.basics import TEAM_SELLERS
 from dealbot.handlers.core.forms import Field, Form, Kind, money_check
 
 CUSTOMERS = "customers"
@@ -20,7 +21,16 @@ def _is_lost(values: Mapping[str, Any]) -> bool:
 NEW_DEAL = Form(
     id="deal-new",
     fields=(
-        Field("customer", Kind.CHOICE, max_length=MAX_NAME, source=CUSTOMERS, open_choice=True),
+        # Type-ahead among the team's customers (`C-7` or its name), or a new name.
+        Field(
+            "customer",
+            Kind.CHOICE,
+            max_length=MAX_NAME,
+            source=CUSTOMERS,
+            open_choice=True,
+            typeahead=True,
+            ref_letter="c",
+        ),
         Field("title", Kind.TEXT, max_length=MAX_TITLE),
         Field("industry", Kind.CHOICE, enum=("industry", tuple(Industry))),
         Field("company_size", Kind.CHOICE, enum=("size", tuple(CompanySize))),
@@ -42,6 +52,12 @@ PROGRESS = Form(
         Field("notes", Kind.LONG_TEXT, required=False, max_length=MAX_NOTES),
         Field("lost_reason", Kind.LONG_TEXT, max_length=MAX_NOTES, ask_if=_is_lost),
     ),
+)
+
+# The leader of a team that got a lead chooses who takes it.
+ASSIGN = Form(
+    id="lead-assign",
+    fields=(Field("owner", Kind.CHOICE, source=TEAM_SELLERS),),
 )
 
 ADVICE = Form(

@@ -15,19 +15,35 @@ from dealbot.handlers.core.registry import Note
 from dealbot.handlers.core.ui import Button, Message
 
 ADVICE_ACTION = "advice"
+REPORT_ACTION = "open-report"
+ASSIGN_ACTION = "assign-lead"
+NOTHING = "—"
 
 
 def _money(t: Translator, params: dict[str, Any]) -> str:
+    if params.get("amount") is None:
+        return NOTHING
     return t.money(Money(Decimal(params["amount"]), params["currency"]))
 
 
-def deal_fields(t: Translator, card: DealCard) -> tuple[tuple[str, str], ...]:
+def _amount(t: Translator, money: Money | None) -> str:
+    return t.money(money) if money is not None else NOTHING
+
+
+def _choice(t: Translator, group: str, value: str | None) -> str:
+    return t.choice(group, value) if value else NOTHING
+
+
+def deal_fields(
+    t: Translator, card: DealCard, *, customer_ref: bool = False
+) -> tuple[tuple[str, str], ...]:
+    customer = f"{card.customer} ({card.customer_ref})" if customer_ref else card.customer
     fields = [
-        (t("field-customer"), card.customer),
-        (t("field-amount"), t.money(card.money)),
-        (t("field-owner"), card.owner),
-        (t("field-industry"), t.choice("industry", card.industry)),
-        (t("field-company-size"), t.choice("size", card.company_size)),
+        (t("field-customer"), customer),
+        (t("field-amount"), _amount(t, card.money)),
+        (t("field-owner"), card.owner or NOTHING),
+        (t("field-industry"), _choice(t, "industry", card.industry)),
+        (t("field-company-size"), _choice(t, "size", card.company_size)),
         (t("field-status"), t.choice("deal-status", card.status)),
     ]
     if card.expected_close:
@@ -42,13 +58,13 @@ def _snapshot(
     fields = [
         (t("field-customer"), params["customer"]),
         (t("field-amount"), _money(t, params)),
-        (t("field-owner"), params["owner"]),
+        (t("field-owner"), params["owner"] or NOTHING),
     ]
     if brief:
         return fields
     fields += [
-        (t("field-industry"), t.choice("industry", params["industry"])),
-        (t("field-company-size"), t.choice("size", params["company_size"])),
+        (t("field-industry"), _choice(t, "industry", params["industry"])),
+        (t("field-company-size"), _choice(t, "size", params["company_size"])),
     ]
     if params.get("expected_close"):
         fields.append(
@@ -82,6 +98,28 @@ def deal_opened(t: Translator, note: Note) -> Message:
     )
 
 
+def lead_report(t: Translator, note: Note) -> Message:
+    """The owner's task: complete the opening report of a deal another system started."""
+    params = note.params
+    return Message(
+        title=t("note-lead_report", ref=params["ref"], title=params["title"]),
+        fields=tuple(_snapshot(t, params) + _notes(t, params)),
+        lines=(t("lead-report-ask", source=params.get("external_id") or NOTHING),),
+        buttons=(Button(t("button-open-report"), REPORT_ACTION, str(params["task"]), True),),
+    )
+
+
+def lead_assign(t: Translator, note: Note) -> Message:
+    """The leader's task: choose the salesperson who takes a lead sent to the team."""
+    params = note.params
+    return Message(
+        title=t("note-lead_assign", ref=params["ref"], title=params["title"]),
+        fields=tuple(_snapshot(t, params) + _notes(t, params)),
+        lines=(t("lead-assign-ask"),),
+        buttons=(Button(t("button-assign"), ASSIGN_ACTION, str(params["task"]), True),),
+    )
+
+
 def advice_given(t: Translator, note: Note) -> Message:
     return Message(title=_title(t, note), lines=(note.params["advice"],))
 
@@ -105,7 +143,7 @@ def deal_lost(t: Translator, note: Note) -> Message:
 
 def deal_detail(t: Translator, detail: DealDetail) -> Message:
     card = detail.card
-    fields = list(deal_fields(t, card))
+    fields = list(deal_fields(t, card, customer_ref=True))
     if detail.source:
         fields.append((t("field-source"), detail.source))
     if detail.notes:
@@ -114,7 +152,10 @@ def deal_detail(t: Translator, detail: DealDetail) -> Message:
         fields.append((t("field-lost-reason"), detail.lost_reason))
     lines = [t("timeline-heading")]
     for item in detail.timeline:
-        what = t(f"timeline-{item.kind}", actor=item.actor)
+        if item.details is not None:
+            what = t(item.details["key"], actor=item.actor, **item.details.get("args", {}))
+        else:
+            what = t(f"timeline-{item.kind}", actor=item.actor)
         if item.activity:
             what += f" · {t.choice('activity', item.activity)}"
         if item.progress and item.kind == "progress":
@@ -136,8 +177,8 @@ def deal_line(t: Translator, card: DealCard) -> str:
         ref=card.ref,
         title=card.title,
         customer=card.customer,
-        amount=t.money(card.money),
-        owner=card.owner,
+        amount=_amount(t, card.money),
+        owner=card.owner or NOTHING,
         status=t.choice("deal-status", card.status),
     )
 
@@ -151,8 +192,25 @@ def deal_list(t: Translator, heading_key: str, cards: Sequence[DealCard]) -> Mes
     )
 
 
+TASK_LINES = {
+    "advice": "home-advice-task",
+    "report": "home-report-task",
+    "assign": "home-assign-task",
+}
+TASK_BUTTONS = {
+    "advice": ("button-give-advice", ADVICE_ACTION),
+    "report": ("button-open-report", REPORT_ACTION),
+    "assign": ("button-assign", ASSIGN_ACTION),
+}
+
+
 def advice_task_line(t: Translator, task: AdviceTaskView) -> str:
-    return t("home-advice-task", ref=task.deal.ref, title=task.deal.title)
+    return t(TASK_LINES[task.kind], ref=task.deal.ref, title=task.deal.title)
+
+
+def task_button(t: Translator, task: AdviceTaskView) -> Button:
+    label, action = TASK_BUTTONS[task.kind]
+    return Button(t(label), action, str(task.task_id), True)
 
 
 def win_rate_text(t: Translator, figures: GroupFigures) -> str:

@@ -62,4 +62,6 @@ def prompt_lines(prompt: Prompt, t: Translator) -> list[str]:
         lines.extend(f"  {n}) {o.label}" for n, o in enumerate(prompt.options, 1))
         typed = field.open_choice or field.ref_letter is not None
         lines.append(f"  {t('shell-choose-or-type' if typed else 'shell-choose')}")
+    elif field.typeahead:
+        lines.append(f"  {t('form-typeahead')}")
     return lines

@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from dealbot.domain.core.clock import Clock
 from dealbot.domain.core.errors import DomainError
 from dealbot.domain.core.views import Person
+from dealbot.handlers.core.forms import Choice
 from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask
@@ -28,12 +29,13 @@ from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.state import FrontState
 from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.slack.app_home import HomePublisher
-from dealbot.handlers.slack.blocks import render, render_all
+from dealbot.handlers.slack.blocks import render_all
 from dealbot.handlers.slack.modals import (
     CALLBACK_PREFIX,
     ModalState,
     error_response,
     modal_view,
+    option_list,
     raw_answers,
 )
 from dealbot.handlers.slack.transport import delivery_metadata, maybe_sent
@@ -93,6 +95,8 @@ class SlackListeners:
         try:
             person = await Router.call(lambda: people.arriving(profile, slack_user=user_id))
         except DomainError:
+            person = None
+        if person is None:
             return None, Translator(profile or "en")
         return person, self.router.ask(person, PLATFORM).t
 
@@ -116,35 +120,26 @@ class SlackListeners:
                 return
             except Exception as error:
                 log.warning("answer to %s not shown (%s); it goes by DM", user, error)
-                await self._queue(person, key, reply, 0, maybe_sent=False)
+                await self._queue(person, key, reply, maybe_sent=False)
                 return
-        keys = (
-            self.router.reply_keys(person, PLATFORM, key, reply)
-            if person
-            else [""] * len(reply.messages)
+        blocks, text = render_all(reply.messages)
+        metadata = (
+            delivery_metadata(self.router.reply_key(person, PLATFORM, key)) if person else None
         )
-        for number, (message, delivery_key) in enumerate(zip(reply.messages, keys, strict=True)):
-            blocks, text = render(message)
-            try:
-                await self.client.chat_postMessage(
-                    channel=user,
-                    text=text,
-                    blocks=blocks,
-                    metadata=delivery_metadata(delivery_key) if delivery_key else None,
-                )
-            except Exception as error:
-                log.warning("answer to %s not sent (%s); it goes through the outbox", user, error)
-                await self._queue(person, key, reply, number, maybe_sent=maybe_sent(error))
-                return
+        try:
+            await self.client.chat_postMessage(
+                channel=user, text=text, blocks=blocks, metadata=metadata
+            )
+        except Exception as error:
+            log.warning("answer to %s not sent (%s); it goes through the outbox", user, error)
+            await self._queue(person, key, reply, maybe_sent=maybe_sent(error))
 
     async def _queue(
-        self, person: Person | None, key: str, reply: Reply, first: int, *, maybe_sent: bool
+        self, person: Person | None, key: str, reply: Reply, *, maybe_sent: bool
     ) -> None:
         if person is None:
             return
-        await self.router.queue_reply(
-            person, PLATFORM, key, reply, first=first, maybe_sent=maybe_sent
-        )
+        await self.router.queue_reply(person, PLATFORM, key, reply, maybe_sent=maybe_sent)
         self.on_change()
 
     async def _show(
@@ -198,7 +193,7 @@ class SlackListeners:
         if person is None:
             await self._tell(respond, None, user, error_reply(t, t("error-not-on-team")), key)
             return
-        outcome = await self.router.command(person, str(body.get("text") or ""), PLATFORM)
+        outcome = await self.router.command(person, command_text(body), PLATFORM)
         await self._show(person, outcome, body, respond, key)
         self.on_change()
 
@@ -267,6 +262,34 @@ class SlackListeners:
             await Router.call(self.state.forget, PLATFORM, key)
         return result
 
+    async def options(self, ack: AsyncAck, body: JSON) -> None:
+        """What an external_select offers for the letters typed: the person's own team's
+        matches, within Slack's limits and its 3 seconds."""
+        try:
+            choices = await self._options_for(body)
+        except Exception:
+            log.exception("options for %s could not be found", body.get("block_id"))
+            choices = []
+        await ack(options=option_list(choices))
+
+    async def _options_for(self, body: JSON) -> list[Choice]:
+        person, _ = await self.person(body_user(body))
+        if person is None:
+            return []
+        view = body.get("view") or {}
+        try:
+            request = ModalState.decode(
+                view.get("private_metadata"), self.router.registry.form_declarations
+            ).request
+        except ValueError:
+            log.warning("an options request carried state we did not write")
+            return []
+        name = str(body.get("block_id") or "")
+        if not request.form.has_field(name) or not request.form.field(name).typeahead:
+            return []
+        ask = self.router.ask(person, PLATFORM)
+        return await self.router.matches(ask, request, name, str(body.get("value") or ""))
+
     async def home_opened(self, body: JSON, event: JSON) -> None:
         if event.get("tab") != "home":
             return
@@ -275,13 +298,23 @@ class SlackListeners:
         await self.home.refresh_slack_user(str(event["user"]))
 
 
+def command_text(body: JSON) -> str:
+    """`/deal customer new`, or `/customer new` from a shortcut: the same command."""
+    text = str(body.get("text") or "")
+    name = str(body.get("command") or COMMAND).lstrip("/").lower()
+    return text if name == COMMAND.lstrip("/") else f"{name} {text}".strip()
+
+
 def body_user(body: JSON) -> str:
     return str(body.get("user_id") or body["user"]["id"])
 
 
 def register(app: AsyncApp, listeners: SlackListeners) -> None:
-    app.command(COMMAND)(listeners.command)
+    # `/deal` and the manifest's shortcuts to its subcommands (`/customer new` is
+    # `/deal customer new`).
+    app.command(re.compile(r"^/[a-z][a-z0-9_-]*$"))(listeners.command)
     # Every button goes to the router, which decides what it means and who may press it.
     app.action(re.compile(r".+"))(listeners.action)
     app.view(re.compile("^" + re.escape(CALLBACK_PREFIX)))(listeners.submission)
     app.event("app_home_opened")(listeners.home_opened)
+    app.options(re.compile(r".+"))(listeners.options)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dealbot.handlers.core.forms import Field, Form, FormContext, Kind
+from dealbot.handlers.core.forms import Choice, Field, Form, FormContext, Kind
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest
 from dealbot.handlers.slack.blocks import clip
@@ -91,6 +91,25 @@ def _input(block_id: str, label: str, element: JSON, *, optional: bool, hint: st
     return block
 
 
+def option_list(choices: tuple[Choice, ...] | list[Choice]) -> list[JSON]:
+    """Choices as Slack options, within its limits: 100 options, text 75, value 150."""
+    return [_option(c.value, c.label) for c in list(choices)[:OPTIONS_MAX]]
+
+
+def _typeahead(field: Field, context: FormContext, initial: str | None) -> JSON:
+    """An external_select: Slack asks the options listener as the person types."""
+    element: JSON = {
+        "type": "external_select",
+        "action_id": VALUE,
+        "min_query_length": 1,
+        "placeholder": _plain(context.translator("slack-typeahead-placeholder"), 150),
+    }
+    chosen = next((o for o in field.options(context) if o.value == initial), None)
+    if chosen is not None:
+        element["initial_option"] = _option(chosen.value, chosen.label)
+    return element
+
+
 def field_blocks(field: Field, context: FormContext) -> list[JSON]:
     t = context.translator
     label = field.label(t)
@@ -101,6 +120,16 @@ def field_blocks(field: Field, context: FormContext) -> list[JSON]:
     if field.kind is not Kind.CHOICE:
         return [
             _input(field.name, label, _text_input(field, initial), optional=optional, hint=hint)
+        ]
+    if field.typeahead:
+        picker = _typeahead(field, context, initial)
+        if not field.open_choice:
+            return [_input(field.name, label, picker, optional=optional, hint=hint)]
+        new_label = t("slack-open-choice-new", field=label)
+        typed = _text_input(field, None)
+        return [
+            _input(field.name, label, picker, optional=True, hint=hint),
+            _input(field.name + NEW_SUFFIX, new_label, typed, optional=True, hint=None),
         ]
     options = field.options(context)[:OPTIONS_MAX]
     if not options:  # an open choice with nothing to pick yet: just type it

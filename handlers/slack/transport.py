@@ -222,6 +222,8 @@ class SlackTransport:
             channel = await self._channel(envelope)
             await self.pacer.wait(channel)
             await self.client.chat_update(channel=channel, ts=card_ids[0], text=text, blocks=blocks)
+            if not envelope.to_feed and self.after_dm is not None:
+                self._spawn(self.after_dm(envelope.address))  # the Home tab lists the card
         except SlackApiError as error:
             code = str((getattr(error.response, "data", None) or {}).get("error", ""))
             if code in GONE_CARDS:

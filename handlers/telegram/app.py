@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
 from telegram import BotCommand, Update, User
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -33,7 +34,7 @@ from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import FormRequest
 from dealbot.handlers.core.registry import Ask
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.core.state import FrontState
+from dealbot.handlers.core.state import FrontState, first_time_in
 from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.telegram import html, keyboards
 from dealbot.handlers.telegram.conversation import (
@@ -113,18 +114,25 @@ class TelegramHandlers:
         locale = supported_locale(user.language_code) if user else None
         people = self.router.people
 
-        def arrive() -> tuple[bool, Person | None]:
-            if not self.state.first_time(PLATFORM, key, self.clock.now()):
-                return False, None
-            if user is None:
-                return True, None
-            try:
-                return True, people.arriving(locale, telegram_user=user.id)
-            except DomainError:
-                return True, None
+        now = self.clock.now()
+        seen_before = False
 
-        first, person = await Router.call(arrive)
-        if not first:
+        def note_handled(session: Session) -> bool:
+            nonlocal seen_before
+            seen_before = not first_time_in(session, PLATFORM, key, now)
+            return not seen_before
+
+        def arrive() -> tuple[bool, Person | None]:
+            if user is None:
+                return self.state.first_time(PLATFORM, key, now), None
+            try:  # one transaction: noting the update as handled, and who sent it
+                person = people.arriving(locale, first_time=note_handled, telegram_user=user.id)
+            except DomainError:  # a stranger: the update is noted all the same
+                return self.state.first_time(PLATFORM, key, now), None
+            return not seen_before, person
+
+        is_new, person = await Router.call(arrive)
+        if not is_new:
             raise ApplicationHandlerStop
         # CallbackContext is one per update, shared by every handler group, and takes attributes.
         setattr(context, ARRIVED, person)
@@ -257,7 +265,7 @@ class TelegramHandlers:
             if not await self._send_private(update, context, ask.t, shown.screens):
                 await self.forms.cancel(key)
             return
-        if name == "lang":  # the answer is in the language just chosen
+        if name == "lang" and rest:  # the answer is in the language just chosen
             ask = self.router.ask(await self.router.person(telegram_user=user.id), PLATFORM)
         if outcome.queued:  # charts: on their way to the private chat through the outbox
             self.hooks.changed()

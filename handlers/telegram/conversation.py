@@ -75,6 +75,8 @@ def prompt_screen(prompt: Prompt, ask: Ask) -> Screen:
             typed = current.open_choice or current.ref_letter is not None or current.typeahead
             lines.append(t("telegram-choose-or-type" if typed else "telegram-choose"))
             choices = [(str(i), o.label) for i, o in enumerate(prompt.options[:MAX_OPTIONS])]
+        elif current.typeahead:
+            lines.append(t("form-typeahead"))
         if prompt.default_label:
             controls.append((Control.DEFAULT.value, prompt.default_label))
         if not current.required:

@@ -247,3 +247,32 @@ error-chart-which = Which chart? Type /deal chart followed by { $choices }.
 error-chart-unknown = “{ $value }” is not a chart. Type /deal chart followed by { $choices }.
 shell-chart-file = Chart “{ $title }” saved as { $path }
 shell-chart-not-drawn = Chart “{ $title }” could not be drawn (the log says why); its numbers are above.
+
+## Approvals
+field-requested-by = Requested by
+approval-card = { $what } waits for your decision
+approval-card-approved = { $what }: approved by { $by }
+approval-card-rejected = { $what }: rejected by { $by }
+approval-card-closed = { $what }: no decision needed any more, the deal is { $status }
+approval-comment = Comment: { $comment }
+approval-told-approved = { $what } was approved by { $by }
+approval-told-rejected = { $what } was rejected by { $by }
+approvals-none = Nothing waits for your decision.
+approvals-heading = { $count ->
+    [one] 1 request waits for your decision
+   *[other] { $count } requests wait for your decision
+}
+approval-done-approved = Approved: { $what }. The requester is told.
+approval-done-rejected = Rejected: { $what }. The requester is told why.
+help-approvals = /deal approvals — what waits for your decision
+home-approvals = Approvals waiting for me
+form-approval-reject-title = Reject { $what }
+timeline-approval-requested = { $ref } sent for approval by { $actor }
+timeline-approval-approved = { $ref } approved by { $actor }
+timeline-approval-rejected = { $ref } rejected by { $actor }: { $comment }
+error-approval-unknown = That approval request does not exist.
+error-approval-own = Nobody decides their own request: { $ref } goes to someone else.
+error-approval-not-yours = You may not decide { $ref }.
+error-approval-closed = { $ref } needs no decision any more: its deal is closed.
+error-approval-already-approved = { $ref } was already approved by { $by }.
+error-approval-already-rejected = { $ref } was already rejected by { $by }.

@@ -7,3 +7,5 @@ home-advice-task = { $ref } へのアドバイス依頼: { $title }
 slack-form-too-late = フォームを時間内に開けませんでした。もう一度お試しください。
 
 slack-sent-to-dm = dealbot とのダイレクトメッセージに送りました。グラフはチャンネルには送らず、そこにだけ届きます。
+
+slack-typeahead-placeholder = 数文字入力…

@@ -269,3 +269,33 @@ error-chart-which = Какую диаграмму? Введите /deal chart и
 error-chart-unknown = Диаграммы «{ $value }» нет. Введите /deal chart и затем { $choices }.
 shell-chart-file = Диаграмма «{ $title }» сохранена: { $path }
 shell-chart-not-drawn = Диаграмму «{ $title }» не удалось нарисовать (причина в журнале); её числа приведены выше.
+
+## Approvals
+field-requested-by = Запросил(а)
+approval-card = { $what } ждёт вашего решения
+approval-card-approved = { $what }: одобрено, решение принял(а) { $by }
+approval-card-rejected = { $what }: отклонено, решение принял(а) { $by }
+approval-card-closed = { $what }: решение больше не нужно, сделка — { $status }
+approval-comment = Комментарий: { $comment }
+approval-told-approved = { $what }: одобрено ({ $by })
+approval-told-rejected = { $what }: отклонено ({ $by })
+approvals-none = Ваших решений ничего не ждёт.
+approvals-heading = { $count ->
+    [one] { $count } запрос ждёт вашего решения
+    [few] { $count } запроса ждут вашего решения
+   *[many] { $count } запросов ждут вашего решения
+}
+approval-done-approved = Одобрено: { $what }. Запросивший получит уведомление.
+approval-done-rejected = Отклонено: { $what }. Запросивший узнает причину.
+help-approvals = /deal approvals — что ждёт вашего решения
+home-approvals = Ждут моего решения
+form-approval-reject-title = Отклонить: { $what }
+timeline-approval-requested = { $actor } отправил(а) { $ref } на согласование
+timeline-approval-approved = { $actor } одобрил(а) { $ref }
+timeline-approval-rejected = { $actor } отклонил(а) { $ref }: { $comment }
+error-approval-unknown = Такого запроса на согласование нет.
+error-approval-own = Свой запрос решать нельзя: { $ref } решит кто-то другой.
+error-approval-not-yours = Вы не можете принимать решение по { $ref }.
+error-approval-closed = Решение по { $ref } больше не нужно: сделка закрыта.
+error-approval-already-approved = { $ref } уже одобрено ({ $by }).
+error-approval-already-rejected = { $ref } уже отклонено ({ $by }).

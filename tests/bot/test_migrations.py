@@ -107,3 +107,52 @@ def test_an_outbox_of_the_first_schema_is_carried_over(empty: Engine) -> None:
         ("b", "telegram", "1001", "sent"),
     ]
     assert lanes == 4
+
+
+def test_the_models_and_the_migrations_agree(empty: Engine) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from dealbot.bot.schema import include_object_for, metadata
+
+    upgrade(empty)
+
+    with empty.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_object": include_object_for(empty.dialect.name),
+                "compare_type": True,
+            },
+        )
+        differences = compare_metadata(context, metadata())
+    assert differences == []
+
+
+def test_customers_of_the_first_schema_are_found_by_the_picker_after_the_upgrade(
+    empty: Engine,
+) -> None:
+    from dealbot.domain.core.store import make_session_factory
+    from dealbot.domain.customers.search import find_page
+
+    _at_first_schema(empty)
+    with empty.begin() as db:
+        db.execute(
+            text(
+                "INSERT INTO teams (id, name, timezone, locale, currency, stagnation_days, "
+                "routing) VALUES (1, 'T', 'UTC', 'en', 'USD', 7, '{}')"
+            )
+        )
+        db.execute(
+            text(
+                "INSERT INTO customers (id, team_id, name, created_at) "
+                "VALUES (1, 1, 'ＡＣＭＥ Роботы', :now)"
+            ),
+            {"now": NOW},
+        )
+
+    upgrade(empty)
+
+    with make_session_factory(empty).begin() as session:
+        assert [c.name for c in find_page(session, [1], "acme робот", 5)] == ["ＡＣＭＥ Роботы"]
+        assert [c.name for c in find_page(session, [1], "ро", 5)] == ["ＡＣＭＥ Роботы"]

@@ -13,13 +13,15 @@ from aiohttp import web
 
 from dealbot.bot.dispatcher import DeliveryPolicy, Dispatcher
 from dealbot.bot.frontend import Frontend
+from dealbot.bot.http_wiring import serve_api
 from dealbot.bot.settings import Settings
 from dealbot.bot.slack_wiring import start_slack
-from dealbot.bot.wiring import Core, build_core, build_dispatcher
+from dealbot.bot.wiring import Core, build_core, build_dispatcher, prepare_loop
 from support.standins.slack_api import SlackStandin
 from support.standins.slack_driver import SlackDriver
 
 SIGNING_SECRET = "dealbot-test-signing-secret"
+INTAKE_TOKEN = "dealbot-test-intake-token"
 FEED = "C0FEED001"
 LENA, SAM, KIM, STRANGER = "U0LENA001", "U0SAM0001", "U0KIM0001", "U0NOBODY1"
 
@@ -104,12 +106,15 @@ async def running_bot(
             SLACK_BOT_TOKEN=slack.token,
             SLACK_SIGNING_SECRET=SIGNING_SECRET,
             SLACK_API_URL=slack.base_url,
+            DEALBOT_INTAKE_TOKEN=INTAKE_TOKEN,
         )
+        prepare_loop()
         core = build_core(settings)
         dispatcher = build_dispatcher(core, policy=DeliveryPolicy(max_backoff=max_backoff))
         app = web.Application()
         frontend = await start_slack(core, settings, dispatcher, app)
         dispatcher.add(frontend.transport)
+        serve_api(core, settings, app, dispatcher.wake)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         sock = free_socket()

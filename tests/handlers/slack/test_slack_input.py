@@ -18,6 +18,7 @@ from support.slack_flow import (
     submit,
     values,
 )
+from support.slack_options import suggest
 from support.standins.slack_api import PostedMessage, plain_text
 
 
@@ -93,14 +94,16 @@ async def test_user_text_is_drawn_as_typed_and_formats_or_pings_nothing(
     assert bot.slack.errors == []
 
 
-async def test_an_existing_customer_is_picked_from_a_select(bot: SlackBot) -> None:
+async def test_an_existing_customer_is_picked_from_a_type_ahead_select(bot: SlackBot) -> None:
     await open_deal(bot, SAM)
     await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the first deal")
     view = await open_modal(bot, SAM, "new")
     blocks = {b["block_id"]: b for b in view["blocks"]}
-    assert blocks["customer"]["element"]["type"] == "static_select"
+    assert blocks["customer"]["element"]["type"] == "external_select"
     assert blocks["customer.new"]["element"]["type"] == "plain_text_input"
-    await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics")})
+    ((ref, name),) = await suggest(bot, SAM, view, "customer", "ROBO")
+    assert name == "Acme Robotics" and ref.startswith("C-")
+    await submit(bot, SAM, view, {**NEW_DEAL_ANSWERS, "customer": Picked(ref)})
     await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")
     assert "Acme Robotics" in _field(bot.slack.channel_messages(FEED)[1], "Customer")
 
@@ -140,8 +143,9 @@ async def test_a_new_name_typed_beside_the_select_wins_over_the_pick(bot: SlackB
     await open_deal(bot, SAM)
     await bot.slack.wait_for(lambda s: s.channel_messages(FEED), what="the first deal")
     view = await open_modal(bot, SAM, "new")
+    ((acme, _),) = await suggest(bot, SAM, view, "customer", "acme")
 
-    answers = {**NEW_DEAL_ANSWERS, "customer": Picked("Acme Robotics"), "customer.new": "Bolt"}
+    answers = {**NEW_DEAL_ANSWERS, "customer": Picked(acme), "customer.new": "Bolt"}
     await submit(bot, SAM, view, answers)
 
     await bot.slack.wait_for(lambda s: len(s.channel_messages(FEED)) == 2, what="2 deals")

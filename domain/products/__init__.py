@@ -1,0 +1,1 @@
+"""Products and their stock, shared by every team (PRODUCT.md §3.2)."""

@@ -1,0 +1,1 @@
+"""The HTTP API front end: the routes capabilities register, behind a bearer token."""
