@@ -185,6 +185,8 @@ class FormWalk:
         if (
             current.typeahead
             and text
+            # Longer than the field holds: nothing stored can match it, and it is refused below.
+            and (current.max_length is None or len(text) <= current.max_length)
             and not picked
             and pick(current.options(context), text) is None
         ):
