@@ -13,7 +13,7 @@ from dealbot.domain.core.desk import REPLY, PeopleDesk
 from dealbot.domain.core.errors import DomainError
 from dealbot.domain.core.text import cleaned
 from dealbot.domain.core.views import Person
-from dealbot.handlers.core.forms import Choice, FormContext
+from dealbot.handlers.core.forms import Choice, Field, FormContext, row_base
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, Note, Registry
@@ -138,7 +138,8 @@ class Router:
         self, ask: Ask, request: FormRequest, name: str, value: Any, values: Mapping[str, Any]
     ) -> str | None:
         """An answer checked as soon as it is given: None if fine, else what is wrong."""
-        check = self.registry.forms[request.form.id].checks.get(name)
+        checks = self.registry.forms[request.form.id].checks
+        check = checks.get(name) or checks.get(row_base(name))
         if check is None or value is None:
             return None
         try:
@@ -153,12 +154,31 @@ class Router:
         """Every answer parsed and checked; what is wrong keyed by field, nothing typed lost."""
         values, errors = request.form.validate(raw, request.fixed, context)
         shown = {k: ask.t.error(e) for k, e in errors.items()}
-        for name in self.registry.forms[request.form.id].checks:
-            if name not in shown and name not in request.fixed:
-                problem = await self.check(ask, request, name, values.get(name), values)
+        checks = self.registry.forms[request.form.id].checks
+        for f in request.form.fields:
+            checked = f.name in checks or f.base_name in checks
+            if checked and f.name not in shown and f.name not in request.fixed:
+                problem = await self.check(ask, request, f.name, values.get(f.name), values)
                 if problem is not None:
-                    shown[name] = problem
+                    shown[f.name] = problem
         return values, FieldErrors(shown) if shown else None
+
+    async def default(
+        self, ask: Ask, request: FormRequest, field: Field, known: Mapping[str, str]
+    ) -> str | None:
+        """What a field offers when nothing is typed: the request's default for it, else one
+        that follows from the answers so far (a line's unit price from its product)."""
+        given = request.defaults.get(field.name)
+        if given is not None:
+            return given
+        derive = self.registry.forms[request.form.id].defaults.get(field.base_name)
+        if derive is None:
+            return None
+        own_row = {}
+        if field.row is not None:
+            suffix = f".{field.row}"
+            own_row = {k.removesuffix(suffix): v for k, v in known.items() if k.endswith(suffix)}
+        return await derive(ask, request, {**known, **own_row})
 
     async def submit(
         self, ask: Ask, request: FormRequest, values: dict[str, Any]

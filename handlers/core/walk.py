@@ -164,9 +164,14 @@ class FormWalk:
         current = pending[0]
         if control is Control.SKIP and not current.required:
             return await self._answer(ask, state, current, "")
-        if control is Control.DEFAULT and current.name in state.request.defaults:
-            return await self._answer(ask, state, current, state.request.defaults[current.name])
+        if control is Control.DEFAULT:
+            default = await self._default(ask, state, current)
+            if default is not None:
+                return await self._answer(ask, state, current, default)
         return Turn(state, notice=ask.t("form-stale"))
+
+    async def _default(self, ask: Ask, state: WalkState, current: Field) -> str | None:
+        return await self.router.default(ask, state.request, current, state.known())
 
     # the moves
     async def _options(self, ask: Ask, state: WalkState, current: Field) -> tuple[Choice, ...]:
@@ -177,7 +182,7 @@ class FormWalk:
     async def _answer(
         self, ask: Ask, state: WalkState, current: Field, text: str, *, picked: bool = False
     ) -> Turn:
-        default = state.request.defaults.get(current.name)
+        default = await self._default(ask, state, current)
         if not text and default is not None:
             text = default
         offered = state.offered_choices()
@@ -259,7 +264,7 @@ class FormWalk:
             )
         current = pending[0]
         options = await self._options(ask, state, current)
-        default = state.request.defaults.get(current.name)
+        default = await self._default(ask, state, current)
         default_label = next((o.label for o in options if o.value == default), default)
         return Turn(
             state,

@@ -93,7 +93,6 @@ error-advice-done = Advice on { $ref } has already been given.
 error-not-your-deal = Only the owner of { $ref } can report on it.
 error-deal-closed = { $ref } is already closed.
 error-unknown-command = “{ $command }” is not a command. Type /deal help to see them all.
-error-show-needs-ref = Say which deal, for example: /deal show D-12
 error-lang-unknown = “{ $value }” is not a language dealbot speaks. Choose { $choices }.
 error-filter = “{ $value }” is not a value for { $filter }. Choose one of: { $choices }.
 
@@ -260,3 +259,12 @@ error-approval-not-yours = You may not decide { $ref }.
 error-approval-closed = { $ref } needs no decision any more: its deal is closed.
 error-approval-already-approved = { $ref } was already approved by { $by }.
 error-approval-already-rejected = { $ref } was already rejected by { $by }.
+
+## Forms with repeated rows, counts and percentages
+form-row-label = Item { $row } · { $label }
+answer-yes = Yes
+answer-no = No
+error-count-not-number = “{ $value }” is not a whole number such as 3.
+error-count-range = The number must be from 1 to { $limit }.
+error-percent = “{ $value }” is not a percentage from 0 to 100, such as 10 or 12.5.
+error-show-unknown = Say what to show, for example: /deal show D-12, /deal show Q-3 or /deal show O-4

@@ -93,7 +93,6 @@ error-advice-done = { $ref } への助言はすでに済んでいます。
 error-not-your-deal = { $ref } の報告ができるのは案件の担当者のみです。
 error-deal-closed = { $ref } はすでにクローズ済みです。
 error-unknown-command = 「{ $command }」はコマンドではありません。/deal help でコマンド一覧を表示できます。
-error-show-needs-ref = 案件を指定してください。例：/deal show D-12
 error-lang-unknown = 「{ $value }」は dealbot が対応していない言語です。{ $choices }から選んでください。
 error-filter = 「{ $value }」は { $filter } に指定できる値ではありません。次の中から選んでください：{ $choices }
 
@@ -252,3 +251,12 @@ error-approval-not-yours = { $ref }を判断する権限がありません。
 error-approval-closed = { $ref }は案件がクローズされたため、判断は不要です。
 error-approval-already-approved = { $ref }は{ $by }さんがすでに承認しました。
 error-approval-already-rejected = { $ref }は{ $by }さんがすでに却下しました。
+
+## Forms with repeated rows, counts and percentages
+form-row-label = 品目{ $row }・{ $label }
+answer-yes = はい
+answer-no = いいえ
+error-count-not-number = 「{ $value }」は 3 のような整数ではありません。
+error-count-range = 1〜{ $limit } の数を入力してください。
+error-percent = 「{ $value }」は 0〜100 の割合ではありません（例：10、12.5）。
+error-show-unknown = 表示するものを指定してください（例：/deal show D-12、/deal show Q-3、/deal show O-4）

@@ -103,7 +103,6 @@ error-advice-done = Совет по сделке { $ref } уже дан.
 error-not-your-deal = Отчитываться по сделке { $ref } может только её ответственный.
 error-deal-closed = Сделка { $ref } уже закрыта.
 error-unknown-command = «{ $command }» — не команда. Введите /deal help, чтобы увидеть все команды.
-error-show-needs-ref = Укажите сделку, например: /deal show D-12
 error-lang-unknown = dealbot не говорит на языке «{ $value }». Выберите { $choices }.
 error-filter = «{ $value }» — недопустимое значение для { $filter }. Выберите одно из: { $choices }.
 
@@ -281,3 +280,12 @@ error-approval-not-yours = Вы не можете принимать решен�
 error-approval-closed = Решение по { $ref } больше не нужно: сделка закрыта.
 error-approval-already-approved = { $ref } уже одобрено ({ $by }).
 error-approval-already-rejected = { $ref } уже отклонено ({ $by }).
+
+## Forms with repeated rows, counts and percentages
+form-row-label = Позиция { $row } · { $label }
+answer-yes = Да
+answer-no = Нет
+error-count-not-number = «{ $value }» — не целое число (например, 3).
+error-count-range = Число должно быть от 1 до { $limit }.
+error-percent = «{ $value }» — не процент от 0 до 100 (например, 10 или 12,5).
+error-show-unknown = Укажите, что показать, например: /deal show D-12, /deal show Q-3 или /deal show O-4

@@ -93,7 +93,6 @@ error-advice-done = 已对 { $ref } 提出过建议。
 error-not-your-deal = 只有 { $ref } 的负责人才能汇报其进展。
 error-deal-closed = { $ref } 已关闭。
 error-unknown-command = “{ $command }”不是命令。输入 /deal help 查看全部命令。
-error-show-needs-ref = 请指定商机，例如：/deal show D-12
 error-lang-unknown = dealbot 不支持“{ $value }”这种语言。请选择{ $choices }。
 error-filter = “{ $value }”不是 { $filter } 的有效值。请从以下选项中选择：{ $choices }。
 
@@ -252,3 +251,12 @@ error-approval-not-yours = 您无权审批 { $ref }。
 error-approval-closed = { $ref } 所属商机已关闭，无需再审批。
 error-approval-already-approved = { $ref } 已由 { $by } 批准。
 error-approval-already-rejected = { $ref } 已被 { $by } 驳回。
+
+## Forms with repeated rows, counts and percentages
+form-row-label = 第 { $row } 项 · { $label }
+answer-yes = 是
+answer-no = 否
+error-count-not-number = “{ $value }”不是整数，例如 3。
+error-count-range = 数量必须在 1 到 { $limit } 之间。
+error-percent = “{ $value }”不是 0 到 100 之间的百分比，例如 10 或 12.5。
+error-show-unknown = 请说明要查看什么，例如：/deal show D-12、/deal show Q-3 或 /deal show O-4
