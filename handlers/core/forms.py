@@ -84,7 +84,12 @@ class Field:
 
     def label(self, t: Translator) -> str:
         label = t(self.label_key) if self.label_key else t.field_label(self.base_name)
-        return t("form-row-label", row=self.row, label=label) if self.row else label
+        # "Add another item?" is asked of the whole list, not of the row before it.
+        return t("form-row-label", row=self.row, label=label) if self.numbered else label
+
+    @property
+    def numbered(self) -> bool:
+        return self.row is not None and not self.asks_more
 
     def hint(self, t: Translator) -> str | None:
         key = f"hint-{self.base_name.replace('_', '-')}"

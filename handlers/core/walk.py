@@ -215,7 +215,9 @@ class FormWalk:
     async def _look_up(self, ask: Ask, state: WalkState, current: Field, text: str) -> Turn | None:
         """Offer the matches for what was typed; None when the text can be taken as it is."""
         matches = await self.router.matches(ask, state.request, current.name, text)
-        exact = [m for m in matches if m.label.casefold() == text.casefold()]
+        # What was typed names one match exactly: its label, or its value (an SKU).
+        folded = text.casefold()
+        exact = [m for m in matches if folded in (m.label.casefold(), m.value.casefold())]
         if len(exact) == 1:
             state.offered[current.name] = [(exact[0].value, exact[0].label)]
             return None
@@ -286,7 +288,8 @@ class FormWalk:
         )
         shown: list[tuple[str, str]] = []
         for f in state.request.form.fields:
-            if f.name in state.answers:
+            # Whether another row follows shows in the rows themselves.
+            if f.name in state.answers and not f.asks_more:
                 shown.append((f.label(ask.t), _shown(f, state.answers[f.name], context)))
         return tuple(shown)
 
