@@ -104,12 +104,14 @@ class Router:
         request: FormRequest,
         need: Iterable[str] | None = None,
         offered: Mapping[str, tuple[Choice, ...]] | None = None,
+        answers: Mapping[str, str | None] | None = None,
     ) -> FormContext:
         """The lists the fields in `need` (all by default) choose from, and the defaults.
 
         Type-ahead fields are not loaded whole: they choose from what was `offered` for the
         person's last query, and a default they were opened with (`C-7`) is looked up alone,
-        so that it can be shown by its name.
+        so that it can be shown by its name; so is an option picked in a modal (`answers`),
+        so that it can be checked.
         """
         names = set(need) if need is not None else {f.name for f in request.form.fields}
         choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
@@ -119,11 +121,12 @@ class Router:
             if not f.typeahead:
                 choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
                 continue
-            default = request.defaults.get(f.name)
-            known = choices.get(f.name, ())
-            if default and not any(c.value == default for c in known):
-                found = await self.registry.sources[f.source](ask, default)
-                choices[f.name] = (*known, *(c for c in found if c.value == default))
+            picked = (answers or {}).get(f.name) if not f.open_choice else None
+            for wanted in dict.fromkeys(v for v in (request.defaults.get(f.name), picked) if v):
+                known = choices.get(f.name, ())
+                if not any(c.value == wanted for c in known):
+                    found = await self.registry.sources[f.source](ask, wanted)
+                    choices[f.name] = (*known, *(c for c in found if c.value == wanted))
         return FormContext(ask.t, choices, dict(request.defaults))
 
     async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:

@@ -48,8 +48,8 @@ class SellingCommands:
     async def quote(self, ask: Ask, args: list[str]) -> Outcome:
         """`/deal quote D-12`: the quote form for that deal (without one, the form asks)."""
         defaults = {"valid_until": (self._today(ask) + VALID_FOR).isoformat()}
-        if not args:
-            return FormRequest(QUOTE, defaults=defaults)
+        if not args:  # the form asks which deal; its title says no deal yet
+            return FormRequest(QUOTE, defaults=defaults, title_args={"deal": "none"})
         deal = await Router.call(self.desk.quotable, ask.person.id, args[0])
         return FormRequest(
             QUOTE, fixed={"deal": deal.ref}, defaults=defaults, title_args={"deal": deal.ref}

@@ -262,8 +262,8 @@ class SlackListeners:
     async def _save(self, ask: Ask, state: ModalState, view: JSON) -> Reply | FieldErrors | None:
         """Validate and submit; None when this view was already saved (sent twice)."""
         request = state.request
-        context = await self.router.context(ask, request)
         answers = submitted_answers(state, view)
+        context = await self.router.context(ask, request, answers=answers)
         values, errors = await self.router.validate(ask, request, answers, context)
         if errors is not None:
             return errors
