@@ -14,7 +14,7 @@ from typing import Any
 from babel.numbers import is_currency
 
 from dealbot.domain.core.errors import DomainError, Invalid
-from dealbot.domain.core.money import Money
+from dealbot.domain.core.money import MAX_AMOUNT, Money
 from dealbot.domain.core.refs import format_ref, parse_ref
 from dealbot.domain.core.text import cleaned
 from dealbot.handlers.core.amounts import parse_amount
@@ -165,6 +165,8 @@ def _amount(field: Field, text: str, context: FormContext) -> Decimal:
     amount = parse_amount(text, context.translator.babel)
     if amount <= 0:
         raise Invalid("error-amount-not-positive")
+    if amount > MAX_AMOUNT:  # said at once, not after the whole form
+        raise Invalid("error-amount-too-large", limit=MAX_AMOUNT)
     return amount
 
 

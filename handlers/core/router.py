@@ -1,5 +1,13 @@
 """The neutral conversation: a command, a click or a submission turned into a capability's
-handler through the registry, whatever front end it came from."""
+handler through the registry, whatever front end it came from.
+
+It also keeps the one rule about pictures, for every capability and front end alike: a chart
+reaches only one person, in their direct messages, and always through the outbox. A reply with
+charts is queued for the asker's DM on the platform they asked from (retried like any
+notification, and sent once) instead of being handed back to the front end; a notification
+built with charts for a feed loses them. Statistics count lost deals, and nothing about a lost
+deal may reach a team channel or group.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +16,11 @@ import logging
 import shlex
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
+from uuid import uuid4
 
 from dealbot.domain.core.desk import REPLY, PeopleDesk
 from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.routing import PERSON_PLACEMENTS, Audience
 from dealbot.domain.core.text import cleaned
 from dealbot.domain.core.views import Person
 from dealbot.handlers.core.forms import Choice, Field, FormContext, row_base
@@ -45,6 +55,11 @@ def split_command(text: str) -> tuple[str, list[str]]:
     return words[0].lstrip("/").split("@", 1)[0].lower(), words[1:]
 
 
+def to_one_person(note: Note) -> bool:
+    """Whether a notification goes to one person's direct messages (not to a feed)."""
+    return note.audience != Audience.FEED.value and note.placement in PERSON_PLACEMENTS
+
+
 class Router:
     def __init__(self, registry: Registry, people: PeopleDesk) -> None:
         self.registry = registry
@@ -77,9 +92,10 @@ class Router:
         if command is None:
             return error_reply(ask.t, ask.t("error-unknown-command", command=name))
         try:
-            return await command.run(ask, args)
+            outcome = await command.run(ask, args)
         except DomainError as error:
             return error_reply(ask.t, ask.t.error(error))
+        return await self._charts_by_dm(ask, outcome) if isinstance(outcome, Reply) else outcome
 
     async def press(self, person: Person, action: str, value: str, platform: str) -> Outcome:
         """A button click: authorised by the capability, whatever the front end showed to whom."""
@@ -88,11 +104,12 @@ class Router:
         if run is None:
             return error_reply(ask.t, ask.t("error-button-unknown"))
         try:
-            return await run(ask, value)
+            outcome = await run(ask, value)
         except DomainError as error:
             return error_reply(ask.t, ask.t.error(error))
         except ValueError:  # a value that no button of ours carries
             return error_reply(ask.t, ask.t("error-button-unknown"))
+        return await self._charts_by_dm(ask, outcome) if isinstance(outcome, Reply) else outcome
 
     # forms
     def decode_request(self, data: object) -> FormRequest:
@@ -189,18 +206,43 @@ class Router:
         """Act on a form whose answers validated; a refusal tied to a field comes back to it."""
         entry = self.registry.forms[request.form.id]
         try:
-            return await entry.submit(ask, request, values)
+            reply = await entry.submit(ask, request, values)
         except DomainError as error:
             name = error.args_for_message.get("field")
             if isinstance(name, str) and request.form.has_field(name) and name not in request.fixed:
                 return FieldErrors({name: ask.t.error(error)})
             return error_reply(ask.t, ask.t.error(error))
+        return await self._charts_by_dm(ask, reply)
+
+    async def _charts_by_dm(self, ask: Ask, reply: Reply) -> Reply:
+        """A reply with charts goes, whole and in order, through the outbox to the asker's DM;
+        the front end gets back an empty reply that says how many messages went there.
+
+        Whoever asked has been let through once already (each front end handles a request
+        once), so a fresh key is enough to queue it once.
+        """
+        if not reply.has_charts:
+            return reply
+        await self.queue_reply(ask.person, ask.platform, f"charts:{uuid4().hex}", reply)
+        return Reply(queued=1)
 
     # what the dispatcher sends
     def message(self, t: Translator, note: Note) -> Message:
+        """The message a notification shows; charts only where it goes to one person's DM."""
         if note.kind == REPLY:
-            return Reply.from_json(note.params["reply"]).as_one_message()
-        return self.registry.notes[note.kind](t, note)
+            message = Reply.from_json(note.params["reply"]).as_one_message()
+        else:
+            message = self.registry.notes[note.kind](t, note)
+        if message.charts and not to_one_person(note):
+            log.error(
+                "%s for %s (%s) was built with charts; they are left out: charts go only to "
+                "one person's direct messages",
+                note.kind,
+                note.audience,
+                note.placement,
+            )
+            return message.without_charts()
+        return message
 
     @staticmethod
     def reply_key(person: Person, platform: str, key: str) -> str:

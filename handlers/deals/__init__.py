@@ -24,6 +24,7 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.command("list", deals.list_deals, help_key="help-list")
     registry.command("search", deals.search, help_key="help-search")
     registry.command("stats", deals.stats, help_key="help-stats")
+    registry.command("chart", deals.chart, help_key="help-chart")
     registry.action(messages.ADVICE_ACTION, deals.advice_button)
     registry.action(messages.REPORT_ACTION, deals.report_button)
     registry.action(messages.ASSIGN_ACTION, deals.assign_button)

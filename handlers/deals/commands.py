@@ -23,9 +23,9 @@ from dealbot.handlers.core.amounts import typed_amount
 from dealbot.handlers.core.forms import Choice
 from dealbot.handlers.core.outcomes import FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, HomeRow
-from dealbot.handlers.core.router import Router
+from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.ui import Message, Reply
-from dealbot.handlers.deals import messages
+from dealbot.handlers.deals import charts, messages
 from dealbot.handlers.deals.filters import parse_filters
 from dealbot.handlers.deals.forms import ADVICE, ASSIGN, NEW_DEAL, PROGRESS
 
@@ -80,8 +80,23 @@ class DealCommands:
         return Reply.of(messages.deal_list(ask.t, "search-found", found))
 
     async def stats(self, ask: Ask, args: list[str]) -> Outcome:
+        """The numbers, and the funnel and both win rates as charts (to the asker's DM)."""
         figures = await Router.call(self.desk.stats, ask.person.id, parse_filters(args, ask.t))
-        return Reply.of(messages.stats(ask.t, figures))
+        return Reply.of(messages.stats(ask.t, figures, charts.all_charts(ask.t, figures)))
+
+    async def chart(self, ask: Ask, args: list[str]) -> Outcome:
+        """`/deal chart funnel|industry|size [filters]`: one chart and the numbers it draws."""
+        name = args[0].lower() if args else ""
+        if name not in charts.NAMED:
+            choices = ask.t.listing(list(charts.NAMED), "or")
+            if not name:
+                return error_reply(ask.t, ask.t("error-chart-which", choices=choices))
+            return error_reply(ask.t, ask.t("error-chart-unknown", value=args[0], choices=choices))
+        chart_of, lines_of = charts.NAMED[name]
+        filters = parse_filters(args[1:], ask.t)
+        figures = await Router.call(self.desk.stats, ask.person.id, filters)
+        drawn = chart_of(ask.t, figures)
+        return Reply.of(messages.one_chart(ask.t, figures, lines_of(ask.t, figures), drawn))
 
     # buttons
     async def advice_button(self, ask: Ask, value: str) -> Outcome:

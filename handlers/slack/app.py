@@ -28,7 +28,7 @@ from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask
 from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.state import FrontState
-from dealbot.handlers.core.ui import Reply
+from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.slack.app_home import HomePublisher
 from dealbot.handlers.slack.blocks import render_all
 from dealbot.handlers.slack.modals import (
@@ -150,6 +150,9 @@ class SlackListeners:
     ) -> None:
         user = body_user(body)
         if not isinstance(outcome, FormRequest):
+            if outcome.queued:  # charts: on their way to the person's DM through the outbox
+                self.on_change()
+                outcome = self._pointer(person, body, respond, outcome)
             await self._tell(respond, person, user, outcome, key)
             return
         channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
@@ -165,6 +168,18 @@ class SlackListeners:
             await self._tell(
                 respond, person, user, error_reply(ask.t, ask.t("slack-form-too-late")), key
             )
+
+    def _pointer(
+        self, person: Person, body: JSON, respond: AsyncRespond | None, reply: Reply
+    ) -> Reply:
+        """Where the answer went, said in place when it was asked for in a channel."""
+        channel = str(body.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+        if reply.messages or respond is None or respond.response_url is None:
+            return reply
+        if channel.startswith("D"):  # asked in a DM: the answer shows up right there
+            return reply
+        t = self.router.ask(person, PLATFORM).t
+        return Reply(messages=(Message(title=t("slack-sent-to-dm")),), queued=reply.queued)
 
     # listeners
     async def command(self, ack: AsyncAck, body: JSON, respond: AsyncRespond) -> None:

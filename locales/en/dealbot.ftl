@@ -172,7 +172,7 @@ help-lost = /deal lost [D-12] — close a deal as lost (the reason goes to your 
 help-show = /deal show D-12, Q-3 or O-4 — a deal and its timeline, a quote, an order
 help-list = /deal list — open deals
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [text]
-help-stats = /deal stats [same filters as search] — win rate, counts, amounts and funnel
+help-stats = /deal stats [same filters as search] — win rate, counts, amounts and funnel, with charts in your DM
 help-help = /deal help — this list
 help-lang = /deal lang [en|ja|zh|ru] — the language dealbot speaks to you
 help-refs = Every deal has a reference such as D-12; any command that takes a deal accepts it.
@@ -230,6 +230,22 @@ card-task-done-by = { $actor } gave the advice.
 card-task-closed = { $ref } is closed: { $title }
 card-task-closed-why = { $ref } was closed ({ $status }) before this task was done, so it is closed too.
 shell-card-changed = card changed · { $where }
+
+## Charts (PRODUCT.md §2.5): they go only to the person who asked, in their direct messages
+help-chart = /deal chart funnel|industry|size [same filters as search] — one chart, with its numbers
+chart-funnel = { $count ->
+    [one] Funnel of 1 deal
+   *[other] Funnel of { $count } deals
+}
+chart-win-rate-industry = Win rate by industry
+chart-win-rate-size = Win rate by company size
+chart-axis-deals = Deals
+chart-axis-win-rate = Win rate = won ÷ (won + lost)
+chart-nothing-to-draw = No chart: none of these deals is closed yet, or no deal matches.
+error-chart-which = Which chart? Type /deal chart followed by { $choices }.
+error-chart-unknown = “{ $value }” is not a chart. Type /deal chart followed by { $choices }.
+shell-chart-file = Chart “{ $title }” saved as { $path }
+shell-chart-not-drawn = Chart “{ $title }” could not be drawn (the log says why); its numbers are above.
 
 ## Approvals
 field-requested-by = Requested by

@@ -7,7 +7,7 @@ telegram-menu-lost = Close a deal as lost
 telegram-menu-show = A deal, a quote or an order, e.g. /show D-12, /show Q-3
 telegram-menu-list = Open deals
 telegram-menu-search = Search deals
-telegram-menu-stats = Win rate, counts, amounts and funnel
+telegram-menu-stats = Win rate, counts, amounts and funnel, with charts
 telegram-menu-lang = The language dealbot speaks to you
 telegram-menu-help = All commands
 telegram-menu-approvals = What waits for your decision
@@ -29,3 +29,5 @@ telegram-button-cancel = ✖ Cancel
 telegram-confirm = Check your answers, then save.
 telegram-form-gone = That form is no longer open.
 note-person_unreachable = { $person } (@{ $handle }) has not started the dealbot bot on { $platform }, so their notifications are waiting. Ask them to open a private chat with the bot and press Start.
+
+telegram-menu-chart = One chart: funnel, industry or size

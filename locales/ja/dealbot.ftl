@@ -167,7 +167,7 @@ help-lost = /deal lost [D-12] — 案件を失注としてクローズ（理由�
 help-show = /deal show D-12、Q-3、O-4 — 案件とその経緯、見積、受注を表示
 help-list = /deal list — 進行中の案件の一覧
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [キーワード]
-help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・件数・金額・ファネル
+help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・件数・金額・ファネル（グラフはダイレクトメッセージに）
 help-help = /deal help — この一覧
 help-lang = /deal lang [en|ja|zh|ru] — dealbot の表示言語
 help-refs = すべての案件には D-12 のような番号が付いています。案件を指定するコマンドでは、この番号が使えます。
@@ -225,6 +225,21 @@ card-task-done-by = { $actor }さんが助言しました。
 card-task-closed = { $ref } はクローズされました：{ $title }
 card-task-closed-why = このタスクが終わる前に { $ref } がクローズされた（{ $status }）ため、このタスクも終了しました。
 shell-card-changed = カードを更新 · { $where }
+
+## グラフ（PRODUCT.md §2.5）：依頼した本人のダイレクトメッセージにだけ届きます
+help-chart = /deal chart funnel|industry|size [search と同じ絞り込み条件] — グラフ 1 枚とその数値
+chart-funnel = { $count ->
+   *[other] 営業ファネル（案件 { $count } 件）
+}
+chart-win-rate-industry = 業種別の受注率
+chart-win-rate-size = 企業規模別の受注率
+chart-axis-deals = 案件数
+chart-axis-win-rate = 受注率 = 受注 ÷（受注 + 失注）
+chart-nothing-to-draw = グラフはありません：まだクローズした案件がないか、該当する案件がありません。
+error-chart-which = どのグラフですか？ /deal chart の後に { $choices } を入力してください。
+error-chart-unknown = 「{ $value }」というグラフはありません。/deal chart の後に { $choices } を入力してください。
+shell-chart-file = グラフ「{ $title }」を保存しました：{ $path }
+shell-chart-not-drawn = グラフ「{ $title }」を描画できませんでした（理由はログにあります）。数値は上のとおりです。
 
 ## Approvals
 field-requested-by = 申請者

@@ -7,7 +7,7 @@ telegram-menu-lost = 案件を失注で閉じる
 telegram-menu-show = 案件・見積・受注を表示（例: /show D-12、/show Q-3）
 telegram-menu-list = 進行中の案件
 telegram-menu-search = 案件を検索する
-telegram-menu-stats = 受注率・件数・金額・ファネル
+telegram-menu-stats = 受注率・件数・金額・ファネル（グラフ付き）
 telegram-menu-lang = dealbot の表示言語
 telegram-menu-help = すべてのコマンド
 telegram-menu-approvals = あなたの判断を待っている申請
@@ -29,3 +29,5 @@ telegram-button-cancel = ✖ やめる
 telegram-confirm = 内容を確認して保存してください。
 telegram-form-gone = そのフォームはもう開いていません。
 note-person_unreachable = { $person }（@{ $handle }）さんが { $platform } で dealbot を開始していないため、通知が届かず保留中です。ボットとの個別チャットを開いて「開始」を押すよう伝えてください。
+
+telegram-menu-chart = グラフ 1 枚：funnel・industry・size

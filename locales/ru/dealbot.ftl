@@ -192,7 +192,7 @@ help-lost = /deal lost [D-12] — закрыть сделку как проиг�
 help-show = /deal show D-12, Q-3 или O-4 — сделка и её хронология, предложение, заказ
 help-list = /deal list — открытые сделки
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [текст]
-help-stats = /deal stats [те же фильтры, что и в search] — доля выигранных, количество, суммы и воронка
+help-stats = /deal stats [те же фильтры, что и в search] — доля выигранных, количество, суммы и воронка, с диаграммами в личных сообщениях
 help-help = /deal help — этот список
 help-lang = /deal lang [en|ja|zh|ru] — язык, на котором dealbot общается с вами
 help-refs = У каждой сделки есть номер, например D-12; его принимает любая команда, работающая со сделкой.
@@ -250,6 +250,24 @@ card-task-done-by = Совет дал(а) { $actor }.
 card-task-closed = { $ref } закрыта: { $title }
 card-task-closed-why = Сделка { $ref } закрыта ({ $status }) до того, как задача была выполнена, поэтому задача тоже закрыта.
 shell-card-changed = карточка изменена · { $where }
+
+## Диаграммы (PRODUCT.md §2.5): только тому, кто спросил, в личные сообщения
+help-chart = /deal chart funnel|industry|size [те же фильтры, что и в search] — одна диаграмма с её числами
+chart-funnel = { $count ->
+    [one] Воронка: { $count } сделка
+    [few] Воронка: { $count } сделки
+    [many] Воронка: { $count } сделок
+   *[other] Воронка: { $count } сделки
+}
+chart-win-rate-industry = Доля выигранных сделок по отраслям
+chart-win-rate-size = Доля выигранных сделок по размеру компании
+chart-axis-deals = Сделки
+chart-axis-win-rate = Доля выигранных = выиграно ÷ (выиграно + проиграно)
+chart-nothing-to-draw = Диаграммы нет: среди этих сделок ещё нет закрытых или ни одна сделка не подходит.
+error-chart-which = Какую диаграмму? Введите /deal chart и затем { $choices }.
+error-chart-unknown = Диаграммы «{ $value }» нет. Введите /deal chart и затем { $choices }.
+shell-chart-file = Диаграмма «{ $title }» сохранена: { $path }
+shell-chart-not-drawn = Диаграмму «{ $title }» не удалось нарисовать (причина в журнале); её числа приведены выше.
 
 ## Approvals
 field-requested-by = Запросил(а)

@@ -7,7 +7,7 @@ telegram-menu-lost = Закрыть сделку как проигранную
 telegram-menu-show = Сделка, предложение или заказ, например /show D-12, /show Q-3
 telegram-menu-list = Открытые сделки
 telegram-menu-search = Поиск сделок
-telegram-menu-stats = Доля побед, количество, суммы и воронка
+telegram-menu-stats = Доля побед, количество, суммы и воронка, с диаграммами
 telegram-menu-lang = Язык, на котором dealbot говорит с вами
 telegram-menu-help = Все команды
 telegram-menu-approvals = Что ждёт вашего решения
@@ -29,3 +29,5 @@ telegram-button-cancel = ✖ Отмена
 telegram-confirm = Проверьте ответы и сохраните.
 telegram-form-gone = Эта форма уже закрыта.
 note-person_unreachable = { $person } (@{ $handle }) ещё не запустил(а) бота dealbot в { $platform }, поэтому уведомления ждут. Попросите открыть личный чат с ботом и нажать «Старт».
+
+telegram-menu-chart = Одна диаграмма: funnel, industry или size

@@ -167,7 +167,7 @@ help-lost = /deal lost [D-12] — 将商机关闭为丢单（原因仅发送给�
 help-show = /deal show D-12、Q-3 或 O-4 — 查看商机及其时间线、报价、订单
 help-list = /deal list — 进行中的商机
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [关键词]
-help-stats = /deal stats [与 search 相同的筛选条件] — 赢单率、数量、金额和销售漏斗
+help-stats = /deal stats [与 search 相同的筛选条件] — 赢单率、数量、金额和销售漏斗，图表发到您的私信
 help-help = /deal help — 显示此列表
 help-lang = /deal lang [en|ja|zh|ru] — 设置 dealbot 与您交流的语言
 help-refs = 每个商机都有一个编号，例如 D-12；所有需要指定商机的命令都可以使用该编号。
@@ -225,6 +225,21 @@ card-task-done-by = { $actor } 给出了建议。
 card-task-closed = { $ref } 已关闭：{ $title }
 card-task-closed-why = 在此任务完成之前 { $ref } 已关闭（{ $status }），因此此任务也已关闭。
 shell-card-changed = 卡片已更新 · { $where }
+
+## 图表（PRODUCT.md §2.5）：只发送到提问者本人的私信
+help-chart = /deal chart funnel|industry|size [与 search 相同的筛选条件] — 一张图表及其数据
+chart-funnel = { $count ->
+   *[other] 销售漏斗（{ $count } 个商机）
+}
+chart-win-rate-industry = 按行业的赢单率
+chart-win-rate-size = 按企业规模的赢单率
+chart-axis-deals = 商机数
+chart-axis-win-rate = 赢单率 = 赢单 ÷（赢单 + 丢单）
+chart-nothing-to-draw = 没有图表：这些商机还没有关闭的，或者没有符合条件的商机。
+error-chart-which = 要哪张图表？请在 /deal chart 后输入 { $choices }。
+error-chart-unknown = 没有名为“{ $value }”的图表。请在 /deal chart 后输入 { $choices }。
+shell-chart-file = 图表“{ $title }”已保存为 { $path }
+shell-chart-not-drawn = 无法绘制图表“{ $title }”（原因见日志）；数据见上文。
 
 ## Approvals
 field-requested-by = 申请人

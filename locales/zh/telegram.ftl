@@ -7,7 +7,7 @@ telegram-menu-lost = 将商机标记为输单
 telegram-menu-show = 查看商机、报价或订单，例如 /show D-12、/show Q-3
 telegram-menu-list = 进行中的商机
 telegram-menu-search = 搜索商机
-telegram-menu-stats = 赢单率、数量、金额和漏斗
+telegram-menu-stats = 赢单率、数量、金额和漏斗，附图表
 telegram-menu-lang = dealbot 对你使用的语言
 telegram-menu-help = 全部命令
 telegram-menu-approvals = 等待您审批的申请
@@ -29,3 +29,5 @@ telegram-button-cancel = ✖ 取消
 telegram-confirm = 请核对后保存。
 telegram-form-gone = 该表单已不再打开。
 note-person_unreachable = { $person }（@{ $handle }）尚未在 { $platform } 上启动 dealbot 机器人，发给其的通知正在等待。请让其打开与机器人的私聊并点击“开始”。
+
+telegram-menu-chart = 一张图表：funnel、industry 或 size

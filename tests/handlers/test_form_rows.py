@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from dealbot.handlers.core.forms import FormContext
+from dealbot.handlers.core.forms import Choice, FormContext
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FormRequest
 from dealbot.handlers.selling.forms import LINES, QUOTE
@@ -59,10 +60,6 @@ def test_validated_rows_come_as_one_mapping_each() -> None:
         "product.3": "ignored: row 3 was not wanted",
         "valid_until": "2026-12-31",
     }
-    choices = {
-        "product.1": (), "product.2": (),
-    }  # fmt: skip
-    del choices
     context = FormContext(Translator("en"), choices={
         "product.1": (_choice("PUMP-50"),), "product.2": (_choice("VALVE-8"),),
     })  # fmt: skip
@@ -77,9 +74,7 @@ def test_validated_rows_come_as_one_mapping_each() -> None:
     assert values["product.3"] is None and values["valid_until"] == date(2026, 12, 31)
 
 
-def _choice(sku: str) -> object:
-    from dealbot.handlers.core.forms import Choice
-
+def _choice(sku: str) -> Choice:
     return Choice(sku, f"{sku} · a product")
 
 
@@ -101,7 +96,7 @@ def test_a_bad_answer_in_a_row_is_refused_at_that_row(field: str, raw: str, said
     assert said in CONTEXT.translator.error(refused.value)
 
 
-def _view(rows: int, **defaults: str) -> dict[str, object]:
+def _view(rows: int, **defaults: str) -> dict[str, Any]:
     request = FormRequest(QUOTE, fixed={"deal": "D-1"}, title_args={"deal": "D-1"})
     state = ModalState(request, None, rows)
     return modal_view(state, FormContext(Translator("en"), defaults=defaults))
@@ -112,7 +107,7 @@ def test_a_modal_shows_its_rows_and_add_item_until_there_are_ten() -> None:
 
     for view in (one, ten):
         validate_view(view, kind="modal")
-    ids = [b["block_id"] for b in one["blocks"]]  # type: ignore[index, union-attr]
+    ids = [b["block_id"] for b in one["blocks"]]
     assert ids == [
         "product.1",
         "quantity.1",
@@ -121,9 +116,9 @@ def test_a_modal_shows_its_rows_and_add_item_until_there_are_ten() -> None:
         ADD_ROW_ACTION,
         "valid_until",
     ]
-    ten_ids = [b["block_id"] for b in ten["blocks"]]  # type: ignore[index, union-attr]
+    ten_ids = [b["block_id"] for b in ten["blocks"]]
     assert ADD_ROW_ACTION not in ten_ids and "discount.10" in ten_ids
-    add = next(b for b in one["blocks"] if b["block_id"] == ADD_ROW_ACTION)  # type: ignore[index, union-attr]
+    add = next(b for b in one["blocks"] if b["block_id"] == ADD_ROW_ACTION)
     assert add["elements"][0]["text"]["text"] == "Add item"
 
 
