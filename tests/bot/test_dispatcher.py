@@ -161,7 +161,7 @@ def _statistics_for_kenji(w: World) -> None:
     chart = Chart.of("bar", "Win rate", ["A", "B"], [0.5, 0.25], ["50%", "25%"])
     kenji = w.desks.people.person(handle="kenji")
     stats = Message(title="Statistics", lines=("A: 50%",), charts=(chart, chart))
-    w.desks.people.queue_reply(kenji.id, "alpha", "stats:1", {"message": stats.to_json()})
+    w.desks.people.queue_reply(kenji.id, "alpha", "stats:1", {"reply": Reply.of(stats).to_json()})
 
 
 async def test_a_chart_message_whose_text_is_found_sends_only_its_pictures(w: World) -> None:

@@ -108,15 +108,15 @@ async def test_a_button_and_a_form_answering_with_charts_go_to_the_dm_as_well(w:
     pressed = _reply(await w.router.press(sato, "picture", "1", "beta"))
     submitted = await w.router.submit(w.router.ask(sato, "beta"), FormRequest(form), {})
 
-    # The whole reply goes, in order, so the text before the chart is not overtaken by it.
-    assert pressed == Reply(queued=2) and submitted == Reply(queued=1)
-    assert _queued_replies(w) == [("beta", "dm-sato", "pending")] * 3
+    # The whole reply goes as one message, its text before its charts, so the text is not
+    # overtaken by the pictures.
+    assert pressed == Reply(queued=1) and submitted == Reply(queued=1)
+    assert _queued_replies(w) == [("beta", "dm-sato", "pending")] * 2
     screen = Screen("beta")
     await w.dispatcher(screen).drain()
-    assert [(where, m.title, len(m.charts)) for where, m in screen.got] == [
-        ("dm-sato", "first", 0),
-        ("dm-sato", "Statistics", 1),
-        ("dm-sato", "Statistics", 1),
+    assert sorted((where, m.title, m.lines[:1], len(m.charts)) for where, m in screen.got) == [
+        ("dm-sato", "Statistics", PICTURE.lines[:1], 1),
+        ("dm-sato", "first", ("Statistics",), 1),
     ]
 
 
@@ -166,6 +166,6 @@ def test_only_a_note_to_one_persons_dm_keeps_its_charts(
     w: World, audience: str, placement: str, kept: bool
 ) -> None:
     t = w.router.ask(w.desks.people.person(handle="sato"), "alpha").t
-    note = Note(REPLY, audience, placement, {"message": PICTURE.to_json()})
+    note = Note(REPLY, audience, placement, {"reply": Reply.of(PICTURE).to_json()})
 
     assert bool(w.router.message(t, note).charts) is kept
