@@ -18,7 +18,9 @@ from dealbot.domain.deals.routing import DEAL_EVENTS
 from dealbot.domain.outbox.desk import OutboxDesk
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.domain.products.desk import ProductDesk
-from dealbot.handlers import approvals, customers, deals, products
+from dealbot.domain.selling import approvals as selling_approvals
+from dealbot.domain.selling.desk import SellingDesk, close_with_deal
+from dealbot.handlers import approvals, customers, deals, products, selling
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
@@ -33,17 +35,22 @@ class Desks:
     customers: CustomerDesk
     approvals: ApprovalDesk
     products: ProductDesk
+    selling: SellingDesk
     outbox: OutboxDesk
 
 
 def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks:
     kinds = ApprovalKinds()  # the capabilities that ask for approvals add their kinds here
+    selling_approvals.add_kinds(kinds)
+    # What closes with a deal: its open approvals, its quotes waiting for one.
+    closing = (close_for_deal, close_with_deal)
     return Desks(
         people=PeopleDesk(sessions, clock, outbox),
-        deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal,)),
+        deals=DealDesk(sessions, clock, outbox, closing=closing),
         customers=CustomerDesk(sessions, clock, outbox),
         approvals=ApprovalDesk(sessions, clock, outbox, kinds),
         products=ProductDesk(sessions, clock, outbox),
+        selling=SellingDesk(sessions, clock, outbox, kinds, closing),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -54,5 +61,6 @@ def build_registry(desks: Desks) -> Registry:
     customers.register(registry, desks.customers)
     approvals.register(registry, desks.approvals)
     products.register(registry, desks.products)
+    selling.register(registry, desks.selling)
     basics.register(registry, desks.people)
     return registry

@@ -8,6 +8,7 @@ from dealbot.domain.customers.search import SQLITE_SEARCH_TABLE
 from dealbot.domain.deals import models as deal_models
 from dealbot.domain.outbox import models as outbox_models
 from dealbot.domain.products import models as product_models
+from dealbot.domain.selling import models as selling_models
 
 metadata = core_models.Base.metadata
 MODULES = (
@@ -18,6 +19,7 @@ MODULES = (
     approval_models,
     outbox_models,
     product_models,
+    selling_models,
 )
 # Tables the store keeps beside the models (SQLite's full-text index and its shadow tables):
 # made by the migrations, left alone when models and migrations are compared.

@@ -23,7 +23,7 @@ from dealbot.domain.core.errors import DomainError
 from dealbot.domain.core.routing import PERSON_PLACEMENTS, Audience
 from dealbot.domain.core.text import cleaned
 from dealbot.domain.core.views import Person
-from dealbot.handlers.core.forms import Choice, FormContext
+from dealbot.handlers.core.forms import Choice, Field, FormContext, row_base
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, Note, Registry
@@ -121,12 +121,14 @@ class Router:
         request: FormRequest,
         need: Iterable[str] | None = None,
         offered: Mapping[str, tuple[Choice, ...]] | None = None,
+        answers: Mapping[str, str | None] | None = None,
     ) -> FormContext:
         """The lists the fields in `need` (all by default) choose from, and the defaults.
 
         Type-ahead fields are not loaded whole: they choose from what was `offered` for the
         person's last query, and a default they were opened with (`C-7`) is looked up alone,
-        so that it can be shown by its name.
+        so that it can be shown by its name; so is an option picked in a modal (`answers`),
+        so that it can be checked.
         """
         names = set(need) if need is not None else {f.name for f in request.form.fields}
         choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
@@ -136,11 +138,12 @@ class Router:
             if not f.typeahead:
                 choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
                 continue
-            default = request.defaults.get(f.name)
-            known = choices.get(f.name, ())
-            if default and not any(c.value == default for c in known):
-                found = await self.registry.sources[f.source](ask, default)
-                choices[f.name] = (*known, *(c for c in found if c.value == default))
+            picked = (answers or {}).get(f.name) if not f.open_choice else None
+            for wanted in dict.fromkeys(v for v in (request.defaults.get(f.name), picked) if v):
+                known = choices.get(f.name, ())
+                if not any(c.value == wanted for c in known):
+                    found = await self.registry.sources[f.source](ask, wanted)
+                    choices[f.name] = (*known, *(c for c in found if c.value == wanted))
         return FormContext(ask.t, choices, dict(request.defaults))
 
     async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:
@@ -155,7 +158,8 @@ class Router:
         self, ask: Ask, request: FormRequest, name: str, value: Any, values: Mapping[str, Any]
     ) -> str | None:
         """An answer checked as soon as it is given: None if fine, else what is wrong."""
-        check = self.registry.forms[request.form.id].checks.get(name)
+        checks = self.registry.forms[request.form.id].checks
+        check = checks.get(name) or checks.get(row_base(name))
         if check is None or value is None:
             return None
         try:
@@ -170,12 +174,31 @@ class Router:
         """Every answer parsed and checked; what is wrong keyed by field, nothing typed lost."""
         values, errors = request.form.validate(raw, request.fixed, context)
         shown = {k: ask.t.error(e) for k, e in errors.items()}
-        for name in self.registry.forms[request.form.id].checks:
-            if name not in shown and name not in request.fixed:
-                problem = await self.check(ask, request, name, values.get(name), values)
+        checks = self.registry.forms[request.form.id].checks
+        for f in request.form.fields:
+            checked = f.name in checks or f.base_name in checks
+            if checked and f.name not in shown and f.name not in request.fixed:
+                problem = await self.check(ask, request, f.name, values.get(f.name), values)
                 if problem is not None:
-                    shown[name] = problem
+                    shown[f.name] = problem
         return values, FieldErrors(shown) if shown else None
+
+    async def default(
+        self, ask: Ask, request: FormRequest, field: Field, known: Mapping[str, str]
+    ) -> str | None:
+        """What a field offers when nothing is typed: the request's default for it, else one
+        that follows from the answers so far (a line's unit price from its product)."""
+        given = request.defaults.get(field.name)
+        if given is not None:
+            return given
+        derive = self.registry.forms[request.form.id].defaults.get(field.base_name)
+        if derive is None:
+            return None
+        own_row = {}
+        if field.row is not None:
+            suffix = f".{field.row}"
+            own_row = {k.removesuffix(suffix): v for k, v in known.items() if k.endswith(suffix)}
+        return await derive(ask, request, {**known, **own_row})
 
     async def submit(
         self, ask: Ask, request: FormRequest, values: dict[str, Any]

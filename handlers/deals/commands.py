@@ -62,10 +62,8 @@ class DealCommands:
     async def lost(self, ask: Ask, args: list[str]) -> Outcome:
         return await self._progress(ask, args, ProgressStatus.LOST.value)
 
-    async def show(self, ask: Ask, args: list[str]) -> Outcome:
-        if not args:
-            return error_reply(ask.t, ask.t("error-show-needs-ref"))
-        detail = await Router.call(self.desk.show, ask.person.id, args[0])
+    async def show(self, ask: Ask, ref: str) -> Outcome:
+        detail = await Router.call(self.desk.show, ask.person.id, ref)
         return Reply.of(messages.deal_detail(ask.t, detail))
 
     async def list_deals(self, ask: Ask, args: list[str]) -> Outcome:

@@ -44,7 +44,9 @@ class ShellTransport:
         if placement.thread_root is None:
             return t("shell-to-feed", team=envelope.team.name)
         key = "shell-to-thread-broadcast" if placement.broadcast else "shell-to-thread"
-        return t(key, ref=envelope.params.get("ref", ""), team=envelope.team.name)
+        # A step about something of a deal (a quote's decision) names the deal as `deal`.
+        ref = envelope.params.get("deal") or envelope.params.get("ref", "")
+        return t(key, ref=ref, team=envelope.team.name)
 
     @staticmethod
     def _translator(envelope: Envelope) -> Translator:

@@ -9,6 +9,7 @@ reason must not be shown to the whole team.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -55,10 +56,19 @@ PRELOADED = "dealbot_form"
 LOCAL_COMMANDS = ("cancel", "start")
 
 
+# What Telegram takes as a command name: `/quote-sent` is not one, so it is only reached as
+# `/deal quote-sent …`.
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+
+
+def own_commands(names: Sequence[str]) -> list[str]:
+    return [name for name in names if COMMAND_NAME.fullmatch(name)]
+
+
 def menu(router: Router, locale: str) -> list[BotCommand]:
     """The command menu in one language: every registered command, and /cancel."""
     t = Translator(locale)
-    names = [c.name for c in router.registry.commands.values() if c.menu]
+    names = own_commands([c.name for c in router.registry.commands.values() if c.menu])
     return [BotCommand(name, t(f"telegram-menu-{name}")) for name in [*names, "cancel"]]
 
 
@@ -112,7 +122,7 @@ class TelegramHandlers:
         application.add_handler(
             CommandHandler("start", self.on_start, filters=filters.ChatType.PRIVATE)
         )
-        names = ["deal", *LOCAL_COMMANDS, *self.router.command_names()]
+        names = ["deal", *LOCAL_COMMANDS, *own_commands(self.router.command_names())]
         application.add_handler(CommandHandler(names, self.on_command))
         application.add_handler(
             MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text)
