@@ -54,6 +54,11 @@ def delivery_policy(settings: Settings) -> DeliveryPolicy:
     )
 
 
+# Store calls run on worker threads (the store is synchronous); enough of them that a burst of
+# clicks does not queue behind a few slow queries, as many as the pool has connections.
+STORE_THREADS = 8
+
+
 def open_store(settings: Settings) -> SessionFactory:
     """The store at the newest schema, without touching the team directory."""
     engine = make_engine(settings.sqlalchemy_url)
@@ -76,7 +81,9 @@ def build_core(
     teams, members, sample = load_directory(settings.config_path)
     if sample and not allow_sample:
         raise OperatorError(f"no teams file at {Path(settings.config_path).resolve()}")
-    engine = make_engine(settings.sqlalchemy_url)
+    # A connection kept for each store thread: one beyond the pool's size would be closed
+    # each time it is returned and opened again (a handshake) for the next busy moment.
+    engine = make_engine(settings.sqlalchemy_url, pool_size=STORE_THREADS)
     upgrade(engine)
     sessions = make_session_factory(engine)
     with sessions.begin() as session:
@@ -157,11 +164,6 @@ def live_bots(core: Core) -> list[runners.LiveRunner]:
 def forget_old_requests(core: Core) -> None:
     """Handled Slack requests and Telegram update ids are kept 7 days (PRODUCT.md §8)."""
     core.state.forget_handled(core.clock.now())
-
-
-# Store calls run on worker threads (the store is synchronous); enough of them that a burst of
-# clicks does not queue behind a few slow queries, as many as the pool has connections.
-STORE_THREADS = 8
 
 
 def prepare_loop() -> None:
