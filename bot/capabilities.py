@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dealbot.bot.reminders_wiring import reminder_desk
 from dealbot.domain.approvals.desk import ApprovalDesk
 from dealbot.domain.approvals.kinds import ApprovalKinds
 from dealbot.domain.approvals.routing import APPROVAL_EVENTS
@@ -18,7 +19,9 @@ from dealbot.domain.deals.routing import DEAL_EVENTS
 from dealbot.domain.outbox.desk import OutboxDesk
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.domain.products.desk import ProductDesk
-from dealbot.handlers import approvals, customers, deals, products
+from dealbot.domain.reminders.actions import close_stagnation_cards
+from dealbot.domain.reminders.desk import ReminderDesk
+from dealbot.handlers import approvals, customers, deals, products, reminders
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
@@ -33,6 +36,7 @@ class Desks:
     customers: CustomerDesk
     approvals: ApprovalDesk
     products: ProductDesk
+    reminders: ReminderDesk
     outbox: OutboxDesk
 
 
@@ -40,10 +44,11 @@ def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks
     kinds = ApprovalKinds()  # the capabilities that ask for approvals add their kinds here
     return Desks(
         people=PeopleDesk(sessions, clock, outbox),
-        deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal,)),
+        deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal, close_stagnation_cards)),
         customers=CustomerDesk(sessions, clock, outbox),
         approvals=ApprovalDesk(sessions, clock, outbox, kinds),
         products=ProductDesk(sessions, clock, outbox),
+        reminders=reminder_desk(sessions, clock, outbox),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -54,5 +59,6 @@ def build_registry(desks: Desks) -> Registry:
     customers.register(registry, desks.customers)
     approvals.register(registry, desks.approvals)
     products.register(registry, desks.products)
+    reminders.register(registry, desks.reminders)
     basics.register(registry, desks.people)
     return registry

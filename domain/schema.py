@@ -7,7 +7,9 @@ from dealbot.domain.customers import models as customer_models
 from dealbot.domain.customers.search import SQLITE_SEARCH_TABLE
 from dealbot.domain.deals import models as deal_models
 from dealbot.domain.outbox import models as outbox_models
+from dealbot.domain.products import levels as product_levels
 from dealbot.domain.products import models as product_models
+from dealbot.domain.reminders import models as reminder_models
 
 metadata = core_models.Base.metadata
 MODULES = (
@@ -18,6 +20,8 @@ MODULES = (
     approval_models,
     outbox_models,
     product_models,
+    product_levels,
+    reminder_models,
 )
 # Tables the store keeps beside the models (SQLite's full-text index and its shadow tables):
 # made by the migrations, left alone when models and migrations are compared.
