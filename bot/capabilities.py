@@ -21,7 +21,9 @@ from dealbot.domain.outbox.notify import Outbox
 from dealbot.domain.products.desk import ProductDesk
 from dealbot.domain.reminders.actions import close_stagnation_cards
 from dealbot.domain.reminders.desk import ReminderDesk
-from dealbot.handlers import approvals, customers, deals, products, reminders
+from dealbot.domain.selling import approvals as selling_approvals
+from dealbot.domain.selling.desk import SellingDesk, close_with_deal
+from dealbot.handlers import approvals, customers, deals, products, reminders, selling
 from dealbot.handlers.core import basics
 from dealbot.handlers.core.registry import Registry
 
@@ -37,18 +39,23 @@ class Desks:
     approvals: ApprovalDesk
     products: ProductDesk
     reminders: ReminderDesk
+    selling: SellingDesk
     outbox: OutboxDesk
 
 
 def build_desks(sessions: SessionFactory, clock: Clock, outbox: Outbox) -> Desks:
     kinds = ApprovalKinds()  # the capabilities that ask for approvals add their kinds here
+    selling_approvals.add_kinds(kinds)
+    # What closes with a deal: its open approvals, its quotes waiting for one, its stagnation card.
+    closing = (close_for_deal, close_with_deal, close_stagnation_cards)
     return Desks(
         people=PeopleDesk(sessions, clock, outbox),
-        deals=DealDesk(sessions, clock, outbox, closing=(close_for_deal, close_stagnation_cards)),
+        deals=DealDesk(sessions, clock, outbox, closing=closing),
         customers=CustomerDesk(sessions, clock, outbox),
         approvals=ApprovalDesk(sessions, clock, outbox, kinds),
         products=ProductDesk(sessions, clock, outbox),
         reminders=reminder_desk(sessions, clock, outbox),
+        selling=SellingDesk(sessions, clock, outbox, kinds, closing),
         outbox=OutboxDesk(sessions, clock, outbox),
     )
 
@@ -60,5 +67,6 @@ def build_registry(desks: Desks) -> Registry:
     approvals.register(registry, desks.approvals)
     products.register(registry, desks.products)
     reminders.register(registry, desks.reminders)
+    selling.register(registry, desks.selling)
     basics.register(registry, desks.people)
     return registry

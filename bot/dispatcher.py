@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -184,6 +184,13 @@ class Dispatcher:
             return await self._edit(transport, envelope, message, now)
         try:
             ids = await self._read_back(transport, envelope, placement)
+            if ids is not None and message.charts:
+                # The text part is there; its pictures cannot be looked up, so those not
+                # recorded as sent go now (at-least-once for a picture caught in the window).
+                if not await self._store(delivery.record_parts, claimed, ids):
+                    raise ClaimLost()
+                envelope = replace(envelope, parts_sent=len(ids), external_ids=tuple(ids))
+                ids = None
             if ids is None:
                 if not await self._store(delivery.start_sending, claimed, now):
                     raise ClaimLost()
@@ -227,8 +234,10 @@ class Dispatcher:
     async def _read_back(
         self, transport: Transport, envelope: Envelope, placement: Placement
     ) -> list[str] | None:
-        """After a lost claim, whether the platform already has the message."""
-        if not envelope.resend:
+        """After a lost claim, whether the platform already has the message, or the first
+        part of it. Once a part is recorded, what was in flight is a later part (a picture,
+        the rest of a long Telegram text), which no platform can be asked about."""
+        if not envelope.resend or envelope.parts_sent:
             return None
         found = await transport.find_sent(envelope, placement)
         if not found:

@@ -10,7 +10,6 @@ import socket
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import text
 
 from dealbot.bot import preflight
 from dealbot.bot.dispatcher import Dispatcher
@@ -54,26 +53,6 @@ async def start_frontends(
     return started
 
 
-def add_health(app: web.Application, core: Core) -> None:
-    """`GET /healthz`: 200 when the database answers, 503 when it does not."""
-
-    def database_answers() -> bool:
-        try:
-            with core.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        except Exception:
-            log.warning("health check: the database does not answer", exc_info=True)
-            return False
-        return True
-
-    async def healthz(request: web.Request) -> web.Response:
-        if await asyncio.to_thread(database_answers):
-            return web.json_response({"status": "ok"})
-        return web.json_response({"status": "database unreachable"}, status=503)
-
-    app.router.add_get("/healthz", healthz)
-
-
 async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = None) -> None:
     """Check everything, then start; run until `stop` is set, then stop cleanly."""
     preflight.directory(settings)
@@ -97,7 +76,6 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
         log.warning("no SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN: only the dispatcher runs")
     runner = None
     if app is not None and sock is not None:
-        add_health(app, core)
         runner = web.AppRunner(app)
         await runner.setup()
         await web.SockSite(runner, sock).start()

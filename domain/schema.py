@@ -10,6 +10,7 @@ from dealbot.domain.outbox import models as outbox_models
 from dealbot.domain.products import levels as product_levels
 from dealbot.domain.products import models as product_models
 from dealbot.domain.reminders import models as reminder_models
+from dealbot.domain.selling import models as selling_models
 
 metadata = core_models.Base.metadata
 MODULES = (
@@ -22,6 +23,7 @@ MODULES = (
     product_models,
     product_levels,
     reminder_models,
+    selling_models,
 )
 # Tables the store keeps beside the models (SQLite's full-text index and its shadow tables):
 # made by the migrations, left alone when models and migrations are compared.

@@ -114,7 +114,15 @@ def request_approval(
         card=request.card_key,
     )
     if deal is not None:
-        record_step(session, deal, requester, now, "timeline-approval-requested", **summary)
+        record_step(
+            session,
+            deal,
+            requester,
+            now,
+            "timeline-approval-requested",
+            **summary,
+            approval_kind=request.kind,
+        )
     return request
 
 
@@ -128,19 +136,19 @@ def _load(session: Session, request_id: int) -> ApprovalRequest:
 def _check_decider(
     session: Session, kinds: ApprovalKinds, actor: Member, request: ApprovalRequest
 ) -> None:
+    ref, kind = request.summary.get("ref", ""), request.kind
     if request.requester_id == actor.id:
-        raise NotAllowed("error-approval-own", ref=request.summary.get("ref", ""))
+        raise NotAllowed("error-approval-own", ref=ref, kind=kind)
     if all(m.id != actor.id for m in deciders(session, kinds, request)):
-        raise NotAllowed("error-approval-not-yours", ref=request.summary.get("ref", ""))
+        raise NotAllowed("error-approval-not-yours", ref=ref, kind=kind)
 
 
 def _already(request: ApprovalRequest) -> Conflict:
+    ref, kind = request.summary.get("ref", ""), request.kind
     if request.state == ApprovalState.CLOSED.value:
-        return Conflict("error-approval-closed", ref=request.summary.get("ref", ""))
+        return Conflict("error-approval-closed", ref=ref, kind=kind)
     decider = request.decided_by.name if request.decided_by else "?"
-    return Conflict(
-        f"error-approval-already-{request.state}", ref=request.summary.get("ref", ""), by=decider
-    )
+    return Conflict(f"error-approval-already-{request.state}", ref=ref, by=decider, kind=kind)
 
 
 def for_decision(
@@ -206,6 +214,7 @@ def decide(
             f"timeline-approval-{state.value}",
             **request.summary,
             comment=text or "",
+            approval_kind=request.kind,
         )
     return ApprovalView.of(request)
 

@@ -45,7 +45,7 @@ class PeopleDesk(Desk):
 
     def person(self, **identity: object) -> Person:
         with self.sessions.begin() as session:
-            return Person.of(directory.active_member(session, **identity))
+            return directory.arriving_person(session, None, **identity)
 
     def arriving(
         self,
@@ -62,10 +62,7 @@ class PeopleDesk(Desk):
         with self.sessions.begin() as session:
             if first_time is not None and not first_time(session):
                 return None
-            member = directory.active_member(session, **identity)
-            if profile_locale and member.profile_locale != profile_locale:
-                member.profile_locale = profile_locale
-            return Person.of(member)
+            return directory.arriving_person(session, profile_locale, **identity)
 
     def people(self) -> list[Person]:
         with self.sessions.begin() as session:

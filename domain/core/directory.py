@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Select, Table, Update, bindparam, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from dealbot.domain.core.errors import NotFound
-from dealbot.domain.core.models import Member, Role, Team
+from dealbot.domain.core.models import Member, Role, Team, member_locale
+from dealbot.domain.core.views import Person
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,74 @@ def active_member(session: Session, **identity: Any) -> Member:
     if member is None:
         raise NotFound("error-not-on-team")
     return member
+
+
+@cache
+def _person_query(column: str) -> Select[Any]:
+    # Built once per identity and read as plain columns: this runs for every update and
+    # request a front end receives, where building the statement and loading ORM objects
+    # would cost more than the query.
+    members, teams = Member.__table__.c, Team.__table__.c
+    return (
+        select(
+            members.id,
+            members.handle,
+            members.name,
+            teams.name.label("team"),
+            members.team_id,
+            members.roles,
+            members.chosen_locale,
+            members.configured_locale,
+            members.profile_locale,
+            teams.locale.label("team_locale"),
+            teams.timezone,
+            teams.currency,
+            members.slack_user,
+            members.telegram_user,
+        )
+        .join_from(Member.__table__, Team.__table__, teams.id == members.team_id)
+        .where(members[column] == bindparam("identity"), members.active.is_(True))
+    )
+
+
+@cache
+def _profile_locale_update() -> Update:
+    members = Member.__table__.c
+    return (
+        update(cast(Table, Member.__table__))
+        .where(members.id == bindparam("member"))
+        .values(profile_locale=bindparam("locale"))
+    )
+
+
+def arriving_person(session: Session, profile_locale: str | None, **identity: Any) -> Person:
+    """The active member behind a platform identity, noting their chat profile's language.
+
+    One query; a second statement only when the profile's language changed.
+    """
+    ((column, value),) = identity.items()
+    if column not in IDENTITIES:
+        raise ValueError(f"members are not found by {column}")
+    row = session.execute(_person_query(column), {"identity": value}).one_or_none()
+    if row is None:
+        raise NotFound("error-not-on-team")
+    profile = row.profile_locale
+    if profile_locale and profile != profile_locale:
+        session.execute(_profile_locale_update(), {"member": row.id, "locale": profile_locale})
+        profile = profile_locale
+    return Person(
+        id=row.id,
+        handle=row.handle,
+        name=row.name,
+        team=row.team,
+        team_id=row.team_id,
+        roles=tuple(row.roles),
+        locale=member_locale(row.chosen_locale, row.configured_locale, profile, row.team_locale),
+        timezone=row.timezone,
+        currency=row.currency,
+        slack_user=row.slack_user,
+        telegram_user=row.telegram_user,
+    )
 
 
 def find_member(session: Session, handle: str) -> Member | None:

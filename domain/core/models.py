@@ -70,6 +70,14 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+def member_locale(
+    chosen: str | None, configured: str | None, profile: str | None, team: str
+) -> str:
+    """The language a member reads: chosen with /lang, else configured, else their chat
+    profile's, else the team's."""
+    return chosen or configured or profile or team
+
+
 class Team(Base):
     __tablename__ = "teams"
 
@@ -113,6 +121,6 @@ class Member(Base):
 
     @property
     def locale(self) -> str:
-        return (
-            self.chosen_locale or self.configured_locale or self.profile_locale or self.team.locale
+        return member_locale(
+            self.chosen_locale, self.configured_locale, self.profile_locale, self.team.locale
         )

@@ -29,6 +29,12 @@ def parse_ref(text: str, letter: str) -> int | None:
     return int(match.group("number"))
 
 
+def letter_of(text: str) -> str | None:
+    """The letter a reference is typed with (`q` for `Q-3`, `q3`), None for `#3` or no ref."""
+    match = _REF.match(normalised(text))
+    return match.group("letter") if match else None
+
+
 def format_ref(letter: str, number: int) -> str:
     return f"{letter.upper()}-{number}"
 

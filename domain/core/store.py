@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event, select, text
+from sqlalchemy import Engine, Executable, Table, bindparam, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -52,10 +53,41 @@ def insert_ignoring(
     unique key decides, not a read before the write.
     """
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-    statement = insert.values(**values).on_conflict_do_nothing(index_elements=list(conflict))
-    inserted = session.execute(statement.returning(table.c.id)).scalar()
+    statement = _insert_ignoring(dialect, table, tuple(values), tuple(conflict))
+    inserted = session.execute(statement, dict(values)).scalar()
     return int(inserted) if inserted is not None else None
+
+
+@lru_cache(maxsize=256)
+def _insert_ignoring(
+    dialect: str, table: Table, columns: tuple[str, ...], conflict: tuple[str, ...]
+) -> Executable:
+    # Built once per shape: several of these run for every click and update.
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    return (
+        insert.values({c: bindparam(c) for c in columns})
+        .on_conflict_do_nothing(index_elements=list(conflict))
+        .returning(table.c.id)
+    )
+
+
+def upsert(
+    session: Session, table: Table, values: Mapping[str, Any], conflict: Sequence[str]
+) -> None:
+    """Insert a row, or overwrite the other columns of the one with the same `conflict` key:
+    one statement, so two processes writing at once leave one whole row, never an error."""
+    dialect = session.get_bind().dialect.name
+    session.execute(_upsert(dialect, table, tuple(values), tuple(conflict)), dict(values))
+
+
+@lru_cache(maxsize=256)
+def _upsert(
+    dialect: str, table: Table, columns: tuple[str, ...], conflict: tuple[str, ...]
+) -> Executable:
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    statement = insert.values({c: bindparam(c) for c in columns})
+    changed = {c: statement.excluded[c] for c in columns if c not in conflict}
+    return statement.on_conflict_do_update(index_elements=list(conflict), set_=changed)
 
 
 def database_now(session: Session) -> datetime:

@@ -485,9 +485,10 @@ def report_progress(
 
 
 def record_step(
-    session: Session, deal: Deal, actor: Member, now: datetime, key: str, **args: Any
+    session: Session, deal: Deal, actor: Member, now: datetime, key: str, /, **args: Any
 ) -> TimelineEntry:
-    """A step another capability took on the deal, in its timeline (`key` tells it)."""
+    """A step another capability took on the deal, in its timeline (`key` tells it; `args`
+    may hold any names, `deal` too)."""
     entry = TimelineEntry(
         deal_id=deal.id,
         kind=TimelineKind.EVENT.value,

@@ -67,14 +67,22 @@ def closed(t: Translator, note: Note) -> Message:
         status = t.choice("deal-status", str(params.get("status", "lost")))
         title = t("approval-card-closed", what=subject, status=status)
     else:
-        title = t(f"approval-card-{state}", what=subject, by=str(params["by"]))
+        key = _for_kind(t, f"approval-card-{state}", params)
+        title = t(key, what=subject, by=str(params["by"]))
     return Message(title=title, fields=_fields(t, params), lines=_comment(t, params))
+
+
+def _for_kind(t: Translator, key: str, params: dict[str, Any]) -> str:
+    """The kind's own wording when the catalog has one (a shipment is "confirmed")."""
+    own = f"{key}-{params.get('approval_kind', '')}"
+    return own if t.has(own) else key
 
 
 def decided(t: Translator, note: Note) -> Message:
     """The outcome, to the requester (and the deal's thread for quotes and orders)."""
     params = note.params
-    title = t(f"approval-told-{params['state']}", what=what(t, params), by=str(params["by"]))
+    key = _for_kind(t, f"approval-told-{params['state']}", params)
+    title = t(key, what=what(t, params), by=str(params["by"]))
     return Message(title=title, lines=_comment(t, params))
 
 

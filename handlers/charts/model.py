@@ -7,10 +7,11 @@ formats the values ("62 %", "￥1,200,000"), because only it knows the reader's 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from dealbot.handlers.charts.labels import shorten
 
@@ -80,6 +81,22 @@ class Series:
     def magnitudes(self) -> tuple[float, ...]:
         """The values as floats for drawing; a missing value draws as no bar."""
         return tuple(0.0 if value is None else float(value) for value in self.values)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "values": [_number_json(value) for value in self.values],
+            "display": list(self.display) if self.display is not None else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Series:
+        display = data.get("display")
+        return cls(
+            str(data["name"]),
+            tuple(_number_of_json(value) for value in data["values"]),
+            tuple(str(shown) for shown in display) if display is not None else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -156,6 +173,35 @@ class Chart:
             category_axis_label=category_axis_label,
         )
 
+    def to_json(self) -> dict[str, Any]:
+        """The chart as JSON, so that a message carrying it can wait in the outbox."""
+        return {
+            "kind": self.kind.value,
+            "title": self.title,
+            "categories": list(self.categories),
+            "series": [series.to_json() for series in self.series],
+            "value_axis_label": self.value_axis_label,
+            "category_axis_label": self.category_axis_label,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Chart:
+        """A chart read back from `to_json`; InvalidChart when the data cannot make one."""
+        try:
+            kind = ChartKind(data["kind"])
+            return cls(
+                kind,
+                data["title"],
+                tuple(data["categories"]),
+                tuple(Series.from_json(series) for series in data["series"]),
+                value_axis_label=data.get("value_axis_label"),
+                category_axis_label=data.get("category_axis_label"),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            if isinstance(error, InvalidChart):
+                raise
+            raise InvalidChart(f"not a chart: {error!r}") from None
+
     def alt_text(self, limit: int = ALT_TEXT_LIMIT) -> str:
         """The whole chart in plain text: the title, then every category with its value(s), one a
         line. Past `limit` characters the category labels are shortened, all to the same length,
@@ -195,6 +241,21 @@ def plain_number(value: Number | None) -> str:
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     text = format(exact.normalize(), "f")
     return "0" if text == "-0" else text
+
+
+def _number_json(value: Number | None) -> int | float | str | None:
+    # JSON has no decimals: an exact amount travels as its digits, and comes back a Decimal.
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _number_of_json(value: Any) -> Any:
+    """A value as `_number_json` wrote it; anything else is left for Series to refuse."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            raise InvalidChart(f"{value!r} is not a number") from None
+    return value
 
 
 def _check_number(value: object, series_name: str) -> None:

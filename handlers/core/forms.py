@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -14,7 +14,7 @@ from typing import Any
 from babel.numbers import is_currency
 
 from dealbot.domain.core.errors import DomainError, Invalid
-from dealbot.domain.core.money import Money
+from dealbot.domain.core.money import MAX_AMOUNT, Money
 from dealbot.domain.core.refs import format_ref, parse_ref
 from dealbot.domain.core.text import cleaned
 from dealbot.handlers.core.amounts import parse_amount
@@ -28,6 +28,10 @@ class Kind(StrEnum):
     AMOUNT = "amount"
     CURRENCY = "currency"
     DATE = "date"
+    # A whole number of things, one or more (a quantity).
+    COUNT = "count"
+    # A percentage from 0 to 100 with at most two decimals (a discount).
+    PERCENT = "percent"
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,30 @@ class Field:
     # Fixed choices, as (value, catalog group) for enumerations.
     enum: tuple[str, tuple[str, ...]] | None = None
     ask_if: Callable[[Mapping[str, Any]], bool] | None = None
+    # The item a field of repeated rows belongs to (`product.2` is row 2's product), and
+    # whether it is the question that asks for another row.
+    row: int | None = None
+    asks_more: bool = False
+    # The catalog message that labels it, when its name does not (`form-more-rows`).
+    label_key: str | None = None
+
+    @property
+    def base_name(self) -> str:
+        """The name without its row: `unit_price` for `unit_price.2`."""
+        return row_base(self.name)
 
     def label(self, t: Translator) -> str:
-        return t.field_label(self.name)
+        label = t(self.label_key) if self.label_key else t.field_label(self.base_name)
+        # "Add another item?" is asked of the whole list, not of the row before it.
+        return t("form-row-label", row=self.row, label=label) if self.numbered else label
+
+    @property
+    def numbered(self) -> bool:
+        return self.row is not None and not self.asks_more
 
     def hint(self, t: Translator) -> str | None:
-        key = f"hint-{self.name.replace('_', '-')}"
-        return t(key) if t.has(key) else None
+        key = f"hint-{self.base_name.replace('_', '-')}"
+        return t(key) if t.has(key) and not self.asks_more else None
 
     def options(self, context: FormContext) -> tuple[Choice, ...]:
         if self.enum is not None:
@@ -144,6 +165,8 @@ def _amount(field: Field, text: str, context: FormContext) -> Decimal:
     amount = parse_amount(text, context.translator.babel)
     if amount <= 0:
         raise Invalid("error-amount-not-positive")
+    if amount > MAX_AMOUNT:  # said at once, not after the whole form
+        raise Invalid("error-amount-too-large", limit=MAX_AMOUNT)
     return amount
 
 
@@ -164,6 +187,32 @@ def _date(field: Field, text: str, context: FormContext) -> date:
         raise Invalid("error-date-invalid", value=text) from None
 
 
+# Quantities fit the store's integer columns, with room for sums.
+MAX_COUNT = 999_999_999
+
+
+def _count(field: Field, text: str, context: FormContext) -> int:
+    compact = unicodedata.normalize("NFKC", text).strip()
+    if not compact.isascii() or not compact.isdigit():
+        raise Invalid("error-count-not-number", value=text)
+    number = int(compact)
+    if not 0 < number <= MAX_COUNT:
+        raise Invalid("error-count-range", value=text, limit=MAX_COUNT)
+    return number
+
+
+def _percent(field: Field, text: str, context: FormContext) -> Decimal:
+    compact = unicodedata.normalize("NFKC", text).strip().removesuffix("%").strip()
+    try:
+        value = parse_amount(compact, context.translator.babel)
+    except Invalid:
+        raise Invalid("error-percent", value=text) from None
+    exponent = value.normalize().as_tuple().exponent
+    if not Decimal(0) <= value <= Decimal(100) or (isinstance(exponent, int) and exponent < -2):
+        raise Invalid("error-percent", value=text)
+    return value
+
+
 PARSERS: dict[Kind, Callable[[Field, str, FormContext], Any]] = {
     Kind.TEXT: _text,
     Kind.LONG_TEXT: _text,
@@ -171,7 +220,97 @@ PARSERS: dict[Kind, Callable[[Field, str, FormContext], Any]] = {
     Kind.AMOUNT: _amount,
     Kind.CURRENCY: _currency,
     Kind.DATE: _date,
+    Kind.COUNT: _count,
+    Kind.PERCENT: _percent,
 }
+
+
+def row_base(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+def row_name(name: str, row: int) -> str:
+    return f"{name}.{row}"
+
+
+YES, NO = "yes", "no"
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Fields asked again for each item of a list (a quote's lines): one row, then as many
+    more as the person adds, up to `most`.
+
+    A form declares them once; its fields then hold every possible row (`product.1` …
+    `product.10`), each row after the first asked only when the question after the one before
+    it (`more_key`, "Add another item?") was answered yes. The walk asks that question; Slack
+    draws the rows the modal shows with an "Add item" button (`add_key`) instead. Validated
+    values hold the rows under `name`, one mapping of field names each.
+    """
+
+    name: str
+    fields: tuple[Field, ...]
+    most: int
+    more_key: str
+    add_key: str
+    # The top-level field the rows follow; None puts them first.
+    after: str | None = None
+
+    def more(self, row: int) -> str:
+        return row_name(f"{self.name}-more", row)
+
+    def applies(self, row: int) -> Callable[[Mapping[str, Any]], bool]:
+        """Row `row` is asked when every row before it was followed by a yes."""
+        wanted = [self.more(r) for r in range(1, row)]
+        return lambda values: all(values.get(name) == YES for name in wanted)
+
+    def expanded(self) -> tuple[Field, ...]:
+        fields: list[Field] = []
+        for row in range(1, self.most + 1):
+            asked = self.applies(row)
+            for f in self.fields:
+                own = f.ask_if
+
+                def applies(
+                    values: Mapping[str, Any],
+                    asked: Callable[[Mapping[str, Any]], bool] = asked,
+                    own: Callable[[Mapping[str, Any]], bool] | None = own,
+                ) -> bool:
+                    return asked(values) and (own is None or own(values))
+
+                fields.append(replace(f, name=row_name(f.name, row), row=row, ask_if=applies))
+            if row < self.most:
+                fields.append(
+                    Field(
+                        self.more(row),
+                        Kind.CHOICE,
+                        enum=("answer", (YES, NO)),
+                        ask_if=asked,
+                        row=row,
+                        asks_more=True,
+                        label_key=self.more_key,
+                    )
+                )
+        return tuple(fields)
+
+    def shown(self, answers: Mapping[str, Any]) -> int:
+        """How many rows `answers` hold: one, and one more for each yes in a row."""
+        count = 1
+        while count < self.most and answers.get(self.more(count)) == YES:
+            count += 1
+        return count
+
+    def answers_for(self, count: int) -> dict[str, str]:
+        """The questions after each row as a form showing `count` rows at once answers them."""
+        return {self.more(r): YES if r < count else NO for r in range(1, self.most) if r <= count}
+
+    def collect(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return [
+            {f.name: values.get(row_name(f.name, r)) for f in self.fields}
+            for r in range(1, self.most + 1)
+            if self.applies(r)(values)
+        ]
+
 
 FormCheck = Callable[[dict[str, Any]], None]
 
@@ -184,6 +323,16 @@ class Form:
     check: FormCheck | None = None
     submit_key: str = "form-submit"
     title_key: str = ""
+    # Fields repeated per item; spliced into `fields` once, as every row they may have.
+    rows: Rows | None = None
+
+    def __post_init__(self) -> None:
+        if self.rows is None:
+            return
+        top = [f for f in self.fields if f.row is None]
+        at = 0 if self.rows.after is None else 1 + [f.name for f in top].index(self.rows.after)
+        spliced = (*top[:at], *self.rows.expanded(), *top[at:])
+        object.__setattr__(self, "fields", spliced)
 
     def title(self, t: Translator, **args: Any) -> str:
         return t(self.title_key or f"form-{self.id}-title", **args)
@@ -213,6 +362,8 @@ class Form:
                 values[f.name] = f.parse(raw.get(f.name), context)
             except Invalid as error:
                 errors[f.name] = error
+        if self.rows is not None:
+            values[self.rows.name] = self.rows.collect(values)
         if not errors and self.check is not None:
             try:
                 self.check(values)

@@ -76,7 +76,8 @@ class Translator:
         return self(error.key, **args)
 
     def field_label(self, name: str) -> str:
-        return self(f"field-{name.replace('_', '-')}")
+        """`Unit price` for `unit_price`, and for `unit_price.2` (a field of the second row)."""
+        return self(f"field-{name.split('.', 1)[0].replace('_', '-')}")
 
     def money(self, money: Money) -> str:
         return str(format_currency(money.amount, money.currency, locale=self.babel))

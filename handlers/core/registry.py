@@ -44,7 +44,18 @@ Submit = Callable[[Ask, FormRequest, dict[str, Any]], Awaitable[Reply]]
 Check = Callable[[Ask, Any, Mapping[str, Any]], Awaitable[None]]
 # The choices of a field; `query` is what the person typed so far for a type-ahead field.
 Source = Callable[[Ask, str | None], Awaitable[list[Choice]]]
+# A default that follows from earlier answers (a line's unit price from its product), offered
+# where a form is asked one question at a time; a field of rows sees its own row's answers
+# under the fields' plain names. None when there is none.
+Default = Callable[[Ask, FormRequest, Mapping[str, str]], Awaitable[str | None]]
 NoteBuilder = Callable[[Translator, Note], Message]
+
+
+# What `/deal show X-12` shows for a reference with X's letter.
+Viewer = Callable[[Ask, str], Awaitable[Outcome]]
+# Buttons another capability puts on what a viewer shows ("New quote" on a deal); `ref` is
+# the reference shown.
+SubjectButtons = Callable[[Ask, str], Awaitable[list[Button]]]
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,8 @@ class FormEntry:
     form: Form
     submit: Submit
     checks: Mapping[str, Check] = field(default_factory=dict)
+    # By the field's name without its row (`unit_price` for every row's unit price).
+    defaults: Mapping[str, Default] = field(default_factory=dict)
 
 
 class Registry:
@@ -112,6 +125,8 @@ class Registry:
         self.sources: dict[str, Source] = {}
         self.notes: dict[str, NoteBuilder] = {}
         self.home: dict[str, HomeSection] = {}
+        self.viewers: dict[str, Viewer] = {}
+        self.subject_buttons: dict[str, list[SubjectButtons]] = {}
         self.api_routes: dict[str, ApiRoute] = {}
         # OpenAPI component schemas the routes refer to (`#/components/schemas/…`).
         self.api_schemas: dict[str, dict[str, Any]] = {}
@@ -131,17 +146,33 @@ class Registry:
             raise ValueError("an action name may not contain ':'")
         self._add(self.actions, name, run, "button action")
 
-    def form(self, form: Form, submit: Submit, checks: Mapping[str, Check] | None = None) -> None:
-        unknown = set(checks or {}) - {f.name for f in form.fields}
+    def form(
+        self,
+        form: Form,
+        submit: Submit,
+        checks: Mapping[str, Check] | None = None,
+        defaults: Mapping[str, Default] | None = None,
+    ) -> None:
+        names = {f.name for f in form.fields} | {f.base_name for f in form.fields}
+        unknown = (set(checks or {}) | set(defaults or {})) - names
         if unknown:
             raise ValueError(f"checks for fields {sorted(unknown)} that {form.id} does not have")
-        self._add(self.forms, form.id, FormEntry(form, submit, dict(checks or {})), "form")
+        entry = FormEntry(form, submit, dict(checks or {}), dict(defaults or {}))
+        self._add(self.forms, form.id, entry, "form")
 
     def source(self, name: str, fetch: Source) -> None:
         self._add(self.sources, name, fetch, "data source")
 
     def notification(self, kind: str, build: NoteBuilder) -> None:
         self._add(self.notes, kind, build, "notification kind")
+
+    def viewer(self, letter: str, show: Viewer) -> None:
+        """What `/deal show` shows for references with `letter` (`d` for `D-12`)."""
+        self._add(self.viewers, letter.casefold(), show, "viewer of references")
+
+    def buttons_on(self, letter: str, buttons: SubjectButtons) -> None:
+        """Buttons added to what the viewer of `letter` shows."""
+        self.subject_buttons.setdefault(letter.casefold(), []).append(buttons)
 
     def home_section(self, title_key: str, rows: HomeSection) -> None:
         """A section of the person's overview, titled by the catalog message `title_key`."""

@@ -1,5 +1,13 @@
 """The neutral conversation: a command, a click or a submission turned into a capability's
-handler through the registry, whatever front end it came from."""
+handler through the registry, whatever front end it came from.
+
+It also keeps the one rule about pictures, for every capability and front end alike: a chart
+reaches only one person, in their direct messages, and always through the outbox. A reply with
+charts is queued for the asker's DM on the platform they asked from (retried like any
+notification, and sent once) instead of being handed back to the front end; a notification
+built with charts for a feed loses them. Statistics count lost deals, and nothing about a lost
+deal may reach a team channel or group.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +16,14 @@ import logging
 import shlex
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
+from uuid import uuid4
 
 from dealbot.domain.core.desk import REPLY, PeopleDesk
 from dealbot.domain.core.errors import DomainError
+from dealbot.domain.core.routing import PERSON_PLACEMENTS, Audience
 from dealbot.domain.core.text import cleaned
 from dealbot.domain.core.views import Person
-from dealbot.handlers.core.forms import Choice, FormContext
+from dealbot.handlers.core.forms import Choice, Field, FormContext, row_base
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, Note, Registry
@@ -43,6 +53,11 @@ def split_command(text: str) -> tuple[str, list[str]]:
     if not words:
         return "help", []
     return words[0].lstrip("/").split("@", 1)[0].lower(), words[1:]
+
+
+def to_one_person(note: Note) -> bool:
+    """Whether a notification goes to one person's direct messages (not to a feed)."""
+    return note.audience != Audience.FEED.value and note.placement in PERSON_PLACEMENTS
 
 
 class Router:
@@ -77,9 +92,10 @@ class Router:
         if command is None:
             return error_reply(ask.t, ask.t("error-unknown-command", command=name))
         try:
-            return await command.run(ask, args)
+            outcome = await command.run(ask, args)
         except DomainError as error:
             return error_reply(ask.t, ask.t.error(error))
+        return await self._charts_by_dm(ask, outcome) if isinstance(outcome, Reply) else outcome
 
     async def press(self, person: Person, action: str, value: str, platform: str) -> Outcome:
         """A button click: authorised by the capability, whatever the front end showed to whom."""
@@ -88,11 +104,12 @@ class Router:
         if run is None:
             return error_reply(ask.t, ask.t("error-button-unknown"))
         try:
-            return await run(ask, value)
+            outcome = await run(ask, value)
         except DomainError as error:
             return error_reply(ask.t, ask.t.error(error))
         except ValueError:  # a value that no button of ours carries
             return error_reply(ask.t, ask.t("error-button-unknown"))
+        return await self._charts_by_dm(ask, outcome) if isinstance(outcome, Reply) else outcome
 
     # forms
     def decode_request(self, data: object) -> FormRequest:
@@ -104,12 +121,14 @@ class Router:
         request: FormRequest,
         need: Iterable[str] | None = None,
         offered: Mapping[str, tuple[Choice, ...]] | None = None,
+        answers: Mapping[str, str | None] | None = None,
     ) -> FormContext:
         """The lists the fields in `need` (all by default) choose from, and the defaults.
 
         Type-ahead fields are not loaded whole: they choose from what was `offered` for the
         person's last query, and a default they were opened with (`C-7`) is looked up alone,
-        so that it can be shown by its name.
+        so that it can be shown by its name; so is an option picked in a modal (`answers`),
+        so that it can be checked.
         """
         names = set(need) if need is not None else {f.name for f in request.form.fields}
         choices: dict[str, tuple[Choice, ...]] = dict(offered or {})
@@ -119,11 +138,12 @@ class Router:
             if not f.typeahead:
                 choices[f.name] = tuple(await self.registry.sources[f.source](ask, None))
                 continue
-            default = request.defaults.get(f.name)
-            known = choices.get(f.name, ())
-            if default and not any(c.value == default for c in known):
-                found = await self.registry.sources[f.source](ask, default)
-                choices[f.name] = (*known, *(c for c in found if c.value == default))
+            picked = (answers or {}).get(f.name) if not f.open_choice else None
+            for wanted in dict.fromkeys(v for v in (request.defaults.get(f.name), picked) if v):
+                known = choices.get(f.name, ())
+                if not any(c.value == wanted for c in known):
+                    found = await self.registry.sources[f.source](ask, wanted)
+                    choices[f.name] = (*known, *(c for c in found if c.value == wanted))
         return FormContext(ask.t, choices, dict(request.defaults))
 
     async def matches(self, ask: Ask, request: FormRequest, name: str, query: str) -> list[Choice]:
@@ -138,7 +158,8 @@ class Router:
         self, ask: Ask, request: FormRequest, name: str, value: Any, values: Mapping[str, Any]
     ) -> str | None:
         """An answer checked as soon as it is given: None if fine, else what is wrong."""
-        check = self.registry.forms[request.form.id].checks.get(name)
+        checks = self.registry.forms[request.form.id].checks
+        check = checks.get(name) or checks.get(row_base(name))
         if check is None or value is None:
             return None
         try:
@@ -153,12 +174,31 @@ class Router:
         """Every answer parsed and checked; what is wrong keyed by field, nothing typed lost."""
         values, errors = request.form.validate(raw, request.fixed, context)
         shown = {k: ask.t.error(e) for k, e in errors.items()}
-        for name in self.registry.forms[request.form.id].checks:
-            if name not in shown and name not in request.fixed:
-                problem = await self.check(ask, request, name, values.get(name), values)
+        checks = self.registry.forms[request.form.id].checks
+        for f in request.form.fields:
+            checked = f.name in checks or f.base_name in checks
+            if checked and f.name not in shown and f.name not in request.fixed:
+                problem = await self.check(ask, request, f.name, values.get(f.name), values)
                 if problem is not None:
-                    shown[name] = problem
+                    shown[f.name] = problem
         return values, FieldErrors(shown) if shown else None
+
+    async def default(
+        self, ask: Ask, request: FormRequest, field: Field, known: Mapping[str, str]
+    ) -> str | None:
+        """What a field offers when nothing is typed: the request's default for it, else one
+        that follows from the answers so far (a line's unit price from its product)."""
+        given = request.defaults.get(field.name)
+        if given is not None:
+            return given
+        derive = self.registry.forms[request.form.id].defaults.get(field.base_name)
+        if derive is None:
+            return None
+        own_row = {}
+        if field.row is not None:
+            suffix = f".{field.row}"
+            own_row = {k.removesuffix(suffix): v for k, v in known.items() if k.endswith(suffix)}
+        return await derive(ask, request, {**known, **own_row})
 
     async def submit(
         self, ask: Ask, request: FormRequest, values: dict[str, Any]
@@ -166,18 +206,43 @@ class Router:
         """Act on a form whose answers validated; a refusal tied to a field comes back to it."""
         entry = self.registry.forms[request.form.id]
         try:
-            return await entry.submit(ask, request, values)
+            reply = await entry.submit(ask, request, values)
         except DomainError as error:
             name = error.args_for_message.get("field")
             if isinstance(name, str) and request.form.has_field(name) and name not in request.fixed:
                 return FieldErrors({name: ask.t.error(error)})
             return error_reply(ask.t, ask.t.error(error))
+        return await self._charts_by_dm(ask, reply)
+
+    async def _charts_by_dm(self, ask: Ask, reply: Reply) -> Reply:
+        """A reply with charts goes, whole and in order, through the outbox to the asker's DM;
+        the front end gets back an empty reply that says how many messages went there.
+
+        Whoever asked has been let through once already (each front end handles a request
+        once), so a fresh key is enough to queue it once.
+        """
+        if not reply.has_charts:
+            return reply
+        await self.queue_reply(ask.person, ask.platform, f"charts:{uuid4().hex}", reply)
+        return Reply(queued=1)
 
     # what the dispatcher sends
     def message(self, t: Translator, note: Note) -> Message:
+        """The message a notification shows; charts only where it goes to one person's DM."""
         if note.kind == REPLY:
-            return Reply.from_json(note.params["reply"]).as_one_message()
-        return self.registry.notes[note.kind](t, note)
+            message = Reply.from_json(note.params["reply"]).as_one_message()
+        else:
+            message = self.registry.notes[note.kind](t, note)
+        if message.charts and not to_one_person(note):
+            log.error(
+                "%s for %s (%s) was built with charts; they are left out: charts go only to "
+                "one person's direct messages",
+                note.kind,
+                note.audience,
+                note.placement,
+            )
+            return message.without_charts()
+        return message
 
     @staticmethod
     def reply_key(person: Person, platform: str, key: str) -> str:

@@ -4,13 +4,14 @@ platform requests already handled (Slack retries, Telegram update ids) across pr
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import String, UniqueConstraint, delete, select
+from sqlalchemy import Select, String, UniqueConstraint, bindparam, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dealbot.domain.core.models import Base
-from dealbot.domain.core.store import SessionFactory, insert_ignoring
+from dealbot.domain.core.store import SessionFactory, insert_ignoring, upsert
 
 # Slack retries for up to about 5 minutes and Telegram redelivers for a day; a week is ample.
 KEEP_HANDLED = timedelta(days=7)
@@ -52,35 +53,39 @@ def first_time_in(session: Session, platform: str, request_key: str, now: dateti
     return inserted is not None
 
 
+@cache
+def _state_query() -> Select[Any]:
+    # Read on every answer typed into a form: built once, read as a plain column.
+    states = ConversationState.__table__.c
+    return select(states.state).where(
+        states.platform == bindparam("platform"), states.chat_key == bindparam("chat_key")
+    )
+
+
+def state_in(session: Session, platform: str, chat_key: str) -> dict[str, Any] | None:
+    """`FrontState.load` inside a transaction the caller holds."""
+    state = session.execute(
+        _state_query(), {"platform": platform, "chat_key": chat_key}
+    ).scalar_one_or_none()
+    return dict(state) if state is not None else None
+
+
 class FrontState:
     def __init__(self, sessions: SessionFactory) -> None:
         self.sessions = sessions
 
     def load(self, platform: str, chat_key: str) -> dict[str, Any] | None:
         with self.sessions.begin() as session:
-            row = session.scalar(
-                select(ConversationState).where(
-                    ConversationState.platform == platform, ConversationState.chat_key == chat_key
-                )
-            )
-            return dict(row.state) if row else None
+            return state_in(session, platform, chat_key)
 
     def save(self, platform: str, chat_key: str, state: dict[str, Any], now: datetime) -> None:
         with self.sessions.begin() as session:
-            row = session.scalar(
-                select(ConversationState).where(
-                    ConversationState.platform == platform, ConversationState.chat_key == chat_key
-                )
+            upsert(
+                session,
+                ConversationState.__table__,  # type: ignore[arg-type]
+                {"platform": platform, "chat_key": chat_key, "state": state, "updated_at": now},
+                ["platform", "chat_key"],
             )
-            if row is None:
-                session.add(
-                    ConversationState(
-                        platform=platform, chat_key=chat_key, state=state, updated_at=now
-                    )
-                )
-            else:
-                row.state = state
-                row.updated_at = now
 
     def clear(self, platform: str, chat_key: str) -> bool:
         """Forget the chat's form; True when there was one."""

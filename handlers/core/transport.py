@@ -59,6 +59,9 @@ class Placement:
     broadcast: bool = False
 
 
+# The id recorded for the picture of a chart that could not be drawn (no font, a bug).
+NOT_DRAWN = "-"
+
 # Told the platform ids of the parts sent so far; False when the claim was lost meanwhile.
 PartsSent = Callable[[list[str]], Awaitable[bool]]
 
@@ -69,7 +72,12 @@ class Transport(Protocol):
     async def send(
         self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
     ) -> list[str]:
-        """Send (the parts not yet sent) and return the platform's ids of every part."""
+        """Send (the parts not yet sent) and return the platform's ids of every part.
+
+        A message with charts is its text, then one picture per chart, each a part of its
+        own, so that a retry sends only what is missing. A chart that cannot be drawn is left
+        out (the text says the same); its part is recorded as `NOT_DRAWN`.
+        """
         ...
 
     async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
@@ -82,7 +90,9 @@ class Transport(Protocol):
     async def find_sent(self, envelope: Envelope, placement: Placement) -> list[str] | None:
         """The ids of this delivery's message if the platform already has it, else None.
 
-        Called before a resend after a lost claim; platforms that cannot be read back
-        answer None (that window stays at-least-once there).
+        Called before a resend after a lost claim, while no part is recorded as sent;
+        platforms that cannot be read back answer None (that window stays at-least-once
+        there). For a message with charts the ids found are those of its text part: the
+        pictures are sent after it.
         """
         ...

@@ -164,9 +164,14 @@ class FormWalk:
         current = pending[0]
         if control is Control.SKIP and not current.required:
             return await self._answer(ask, state, current, "")
-        if control is Control.DEFAULT and current.name in state.request.defaults:
-            return await self._answer(ask, state, current, state.request.defaults[current.name])
+        if control is Control.DEFAULT:
+            default = await self._default(ask, state, current)
+            if default is not None:
+                return await self._answer(ask, state, current, default)
         return Turn(state, notice=ask.t("form-stale"))
+
+    async def _default(self, ask: Ask, state: WalkState, current: Field) -> str | None:
+        return await self.router.default(ask, state.request, current, state.known())
 
     # the moves
     async def _options(self, ask: Ask, state: WalkState, current: Field) -> tuple[Choice, ...]:
@@ -177,7 +182,7 @@ class FormWalk:
     async def _answer(
         self, ask: Ask, state: WalkState, current: Field, text: str, *, picked: bool = False
     ) -> Turn:
-        default = state.request.defaults.get(current.name)
+        default = await self._default(ask, state, current)
         if not text and default is not None:
             text = default
         offered = state.offered_choices()
@@ -210,7 +215,9 @@ class FormWalk:
     async def _look_up(self, ask: Ask, state: WalkState, current: Field, text: str) -> Turn | None:
         """Offer the matches for what was typed; None when the text can be taken as it is."""
         matches = await self.router.matches(ask, state.request, current.name, text)
-        exact = [m for m in matches if m.label.casefold() == text.casefold()]
+        # What was typed names one match exactly: its label, or its value (an SKU).
+        folded = text.casefold()
+        exact = [m for m in matches if folded in (m.label.casefold(), m.value.casefold())]
         if len(exact) == 1:
             state.offered[current.name] = [(exact[0].value, exact[0].label)]
             return None
@@ -259,7 +266,7 @@ class FormWalk:
             )
         current = pending[0]
         options = await self._options(ask, state, current)
-        default = state.request.defaults.get(current.name)
+        default = await self._default(ask, state, current)
         default_label = next((o.label for o in options if o.value == default), default)
         return Turn(
             state,
@@ -281,7 +288,8 @@ class FormWalk:
         )
         shown: list[tuple[str, str]] = []
         for f in state.request.form.fields:
-            if f.name in state.answers:
+            # Whether another row follows shows in the rows themselves.
+            if f.name in state.answers and not f.asks_more:
                 shown.append((f.label(ask.t), _shown(f, state.answers[f.name], context)))
         return tuple(shown)
 

@@ -7,6 +7,7 @@ from dealbot.domain.deals.leads import LEAD_ASSIGN, LEAD_REPORT
 from dealbot.domain.deals.routing import Event
 from dealbot.domain.deals.use_cases import TASK_CLOSED, TASK_DONE
 from dealbot.handlers.core.registry import Registry
+from dealbot.handlers.core.shows import show_command
 from dealbot.handlers.deals import intake, messages
 from dealbot.handlers.deals.commands import DealCommands
 from dealbot.handlers.deals.forms import ADVICE, ASSIGN, MY_OPEN_DEALS, NEW_DEAL, PROGRESS
@@ -18,10 +19,12 @@ def register(registry: Registry, desk: DealDesk) -> None:
     registry.command("update", deals.update, help_key="help-update")
     registry.command("won", deals.won, help_key="help-won")
     registry.command("lost", deals.lost, help_key="help-lost")
-    registry.command("show", deals.show, help_key="help-show")
+    registry.command("show", show_command(registry), help_key="help-show")
+    registry.viewer("d", deals.show)
     registry.command("list", deals.list_deals, help_key="help-list")
     registry.command("search", deals.search, help_key="help-search")
     registry.command("stats", deals.stats, help_key="help-stats")
+    registry.command("chart", deals.chart, help_key="help-chart")
     registry.action(messages.ADVICE_ACTION, deals.advice_button)
     registry.action(messages.REPORT_ACTION, deals.report_button)
     registry.action(messages.ASSIGN_ACTION, deals.assign_button)

@@ -25,7 +25,7 @@ from dealbot.handlers.core.outcomes import FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, HomeRow
 from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.ui import Message, Reply
-from dealbot.handlers.deals import messages
+from dealbot.handlers.deals import charts, messages
 from dealbot.handlers.deals.filters import parse_filters
 from dealbot.handlers.deals.forms import ADVICE, ASSIGN, NEW_DEAL, PROGRESS
 
@@ -62,10 +62,8 @@ class DealCommands:
     async def lost(self, ask: Ask, args: list[str]) -> Outcome:
         return await self._progress(ask, args, ProgressStatus.LOST.value)
 
-    async def show(self, ask: Ask, args: list[str]) -> Outcome:
-        if not args:
-            return error_reply(ask.t, ask.t("error-show-needs-ref"))
-        detail = await Router.call(self.desk.show, ask.person.id, args[0])
+    async def show(self, ask: Ask, ref: str) -> Outcome:
+        detail = await Router.call(self.desk.show, ask.person.id, ref)
         return Reply.of(messages.deal_detail(ask.t, detail))
 
     async def list_deals(self, ask: Ask, args: list[str]) -> Outcome:
@@ -82,8 +80,23 @@ class DealCommands:
         return Reply.of(messages.deal_list(ask.t, "search-found", found))
 
     async def stats(self, ask: Ask, args: list[str]) -> Outcome:
+        """The numbers, and the funnel and both win rates as charts (to the asker's DM)."""
         figures = await Router.call(self.desk.stats, ask.person.id, parse_filters(args, ask.t))
-        return Reply.of(messages.stats(ask.t, figures))
+        return Reply.of(messages.stats(ask.t, figures, charts.all_charts(ask.t, figures)))
+
+    async def chart(self, ask: Ask, args: list[str]) -> Outcome:
+        """`/deal chart funnel|industry|size [filters]`: one chart and the numbers it draws."""
+        name = args[0].lower() if args else ""
+        if name not in charts.NAMED:
+            choices = ask.t.listing(list(charts.NAMED), "or")
+            if not name:
+                return error_reply(ask.t, ask.t("error-chart-which", choices=choices))
+            return error_reply(ask.t, ask.t("error-chart-unknown", value=args[0], choices=choices))
+        chart_of, lines_of = charts.NAMED[name]
+        filters = parse_filters(args[1:], ask.t)
+        figures = await Router.call(self.desk.stats, ask.person.id, filters)
+        drawn = chart_of(ask.t, figures)
+        return Reply.of(messages.one_chart(ask.t, figures, lines_of(ask.t, figures), drawn))
 
     # buttons
     async def advice_button(self, ask: Ask, value: str) -> Outcome:

@@ -9,6 +9,7 @@ from typing import Any
 
 from dealbot.domain.core.money import Money
 from dealbot.domain.deals.views import AdviceTaskView, DealCard, DealDetail, GroupFigures, Stats
+from dealbot.handlers.charts import Chart
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.registry import Note
 from dealbot.handlers.core.ui import Button, Message
@@ -212,34 +213,62 @@ def task_button(t: Translator, task: AdviceTaskView) -> Button:
     return Button(t(label), action, str(task.task_id), True)
 
 
-def _figures_line(t: Translator, label: str, figures: GroupFigures) -> str:
+def win_rate_text(t: Translator, figures: GroupFigures) -> str:
+    """A group's win rate as the text and the charts both show it."""
     rate = figures.win_rate
+    return t.percent(rate) if rate is not None else "—"
+
+
+def _figures_line(t: Translator, label: str, figures: GroupFigures) -> str:
     return t(
         "stats-line",
         label=label,
         count=figures.deals,
         won=figures.won,
         lost=figures.lost,
-        rate=t.percent(rate) if rate is not None else "—",
+        rate=win_rate_text(t, figures),
         amount=t.amounts(figures.amounts),
     )
 
 
-def stats(t: Translator, figures: Stats) -> Message:
-    lines = [_figures_line(t, t("stats-total"), figures.total), t("stats-by-industry")]
-    lines += [_figures_line(t, t.choice("industry", g.key), g) for g in figures.by_industry] or [
-        t("list-empty")
-    ]
-    lines.append(t("stats-by-size"))
-    lines += [_figures_line(t, t.choice("size", g.key), g) for g in figures.by_company_size] or [
-        t("list-empty")
-    ]
-    lines.append(t("stats-funnel"))
-    lines += [
+def industry_lines(t: Translator, figures: Stats) -> list[str]:
+    lines = [_figures_line(t, t.choice("industry", g.key), g) for g in figures.by_industry]
+    return [t("stats-by-industry"), *(lines or [t("list-empty")])]
+
+
+def size_lines(t: Translator, figures: Stats) -> list[str]:
+    lines = [_figures_line(t, t.choice("size", g.key), g) for g in figures.by_company_size]
+    return [t("stats-by-size"), *(lines or [t("list-empty")])]
+
+
+def funnel_lines(t: Translator, figures: Stats) -> list[str]:
+    steps = [
         t("stats-funnel-step", stage=t.choice("deal-status", stage), count=count)
         for stage, count in figures.funnel
     ]
-    return Message(title=t("stats-heading", count=figures.total.deals), lines=tuple(lines))
+    return [t("stats-funnel"), *steps]
+
+
+def stats(t: Translator, figures: Stats, charts: tuple[Chart, ...] = ()) -> Message:
+    lines = [
+        _figures_line(t, t("stats-total"), figures.total),
+        *industry_lines(t, figures),
+        *size_lines(t, figures),
+        *funnel_lines(t, figures),
+    ]
+    return Message(
+        title=t("stats-heading", count=figures.total.deals), lines=tuple(lines), charts=charts
+    )
+
+
+def one_chart(t: Translator, figures: Stats, lines: list[str], chart: Chart | None) -> Message:
+    """`/deal chart …`: the chart, and beside it the lines of the statistics it draws."""
+    return Message(
+        title=t("stats-heading", count=figures.total.deals),
+        lines=tuple(lines),
+        footer=None if chart is not None else t("chart-nothing-to-draw"),
+        charts=(chart,) if chart is not None else (),
+    )
 
 
 def info(text: str, *lines: str) -> Message:

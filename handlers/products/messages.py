@@ -56,9 +56,12 @@ def product_list(t: Translator, cards: Sequence[ProductCard]) -> Message:
 
 
 def _reason(t: Translator, reason: str) -> str:
-    """A reason the bot itself wrote (`import`) in the reader's language; else as typed."""
-    key = f"stock-reason-{reason}"
-    return t(key) if reason.isascii() and reason.isidentifier() and t.has(key) else reason
+    """A reason the bot itself wrote (`import`, `shipment:O-4`) in the reader's language;
+    else as typed."""
+    word, _, ref = reason.partition(":")
+    key = f"stock-reason-{word}"
+    own = word.isascii() and word.isidentifier() and t.has(key)
+    return t(key, ref=ref) if own else reason
 
 
 def movement_line(t: Translator, movement: Movement) -> str:

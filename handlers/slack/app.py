@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -27,16 +28,18 @@ from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask
 from dealbot.handlers.core.router import Router, error_reply
 from dealbot.handlers.core.state import FrontState
-from dealbot.handlers.core.ui import Reply
+from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.slack.app_home import HomePublisher
 from dealbot.handlers.slack.blocks import render_all
 from dealbot.handlers.slack.modals import (
+    ADD_ROW_ACTION,
     CALLBACK_PREFIX,
     ModalState,
     error_response,
     modal_view,
     option_list,
     raw_answers,
+    submitted_answers,
 )
 from dealbot.handlers.slack.transport import delivery_metadata, maybe_sent
 
@@ -147,13 +150,16 @@ class SlackListeners:
     ) -> None:
         user = body_user(body)
         if not isinstance(outcome, FormRequest):
+            if outcome.queued:  # charts: on their way to the person's DM through the outbox
+                self.on_change()
+                outcome = self._pointer(person, body, respond, outcome)
             await self._tell(respond, person, user, outcome, key)
             return
         channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
         ask = self.router.ask(person, PLATFORM)
         try:
             context = await self.router.context(ask, outcome)
-            view = modal_view(ModalState(outcome, channel), context)
+            view = modal_view(ModalState.opening(outcome, channel), context)
             await self.client.views_open(trigger_id=body["trigger_id"], view=view)
         except SlackApiError as error:
             if error.response.get("error") not in ("expired_trigger_id", "exchanged_trigger_id"):
@@ -162,6 +168,18 @@ class SlackListeners:
             await self._tell(
                 respond, person, user, error_reply(ask.t, ask.t("slack-form-too-late")), key
             )
+
+    def _pointer(
+        self, person: Person, body: JSON, respond: AsyncRespond | None, reply: Reply
+    ) -> Reply:
+        """Where the answer went, said in place when it was asked for in a channel."""
+        channel = str(body.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+        if reply.messages or respond is None or respond.response_url is None:
+            return reply
+        if channel.startswith("D"):  # asked in a DM: the answer shows up right there
+            return reply
+        t = self.router.ask(person, PLATFORM).t
+        return Reply(messages=(Message(title=t("slack-sent-to-dm")),), queued=reply.queued)
 
     # listeners
     async def command(self, ack: AsyncAck, body: JSON, respond: AsyncRespond) -> None:
@@ -197,11 +215,34 @@ class SlackListeners:
             await self._tell(respond, None, user, error_reply(t, t("error-not-on-team")), key)
             return
         clicked = body["actions"][0]
+        if clicked.get("action_id") == ADD_ROW_ACTION and body.get("view"):
+            await self._add_row(person, body["view"])
+            return
         # `advice:2` is the third "advice" button of one message (ids must be unique there).
         action = str(clicked["action_id"]).split(":", 1)[0]
         value = str(clicked.get("value") or "")
         outcome = await self.router.press(person, action, value, PLATFORM)
         await self._show(person, outcome, body, respond, key)
+
+    async def _add_row(self, person: Person, view: JSON) -> None:
+        """ "Add item": the same modal with one more row, keeping everything typed so far."""
+        try:
+            state = ModalState.decode(
+                view.get("private_metadata"), self.router.registry.form_declarations
+            )
+        except ValueError:
+            log.warning("an Add item click carried state we did not write")
+            return
+        typed = {k: v for k, v in raw_answers(view).items() if v}
+        shown = replace(state.request, defaults={**state.request.defaults, **typed})
+        ask = self.router.ask(person, PLATFORM)
+        context = await self.router.context(ask, shown)
+        try:
+            await self.client.views_update(
+                view_id=view["id"], hash=view.get("hash"), view=modal_view(state.grown(), context)
+            )
+        except SlackApiError as error:  # clicked twice, or the modal closed meanwhile
+            log.info("modal %s not grown: %s", view.get("id"), error.response.get("error"))
 
     async def submission(self, ack: AsyncAck, body: JSON, view: JSON) -> None:
         user = body_user(body)
@@ -212,14 +253,14 @@ class SlackListeners:
             return
         ask = self.router.ask(person, PLATFORM)
         try:
-            request = ModalState.decode(
+            state = ModalState.decode(
                 view.get("private_metadata"), self.router.registry.form_declarations
-            ).request
+            )
         except ValueError:
             log.warning("a view submission from %s carried state we did not write", user)
             await ack(response_action="clear")
             return
-        result = await self._save(ask, request, view)
+        result = await self._save(ask, state, view)
         if isinstance(result, FieldErrors):
             await ack(**error_response(result, view))
             return
@@ -233,10 +274,12 @@ class SlackListeners:
         except Exception:
             log.exception("home of %s not refreshed", person.handle)
 
-    async def _save(self, ask: Ask, request: FormRequest, view: JSON) -> Reply | FieldErrors | None:
+    async def _save(self, ask: Ask, state: ModalState, view: JSON) -> Reply | FieldErrors | None:
         """Validate and submit; None when this view was already saved (sent twice)."""
-        context = await self.router.context(ask, request)
-        values, errors = await self.router.validate(ask, request, raw_answers(view), context)
+        request = state.request
+        answers = submitted_answers(state, view)
+        context = await self.router.context(ask, request, answers=answers)
+        values, errors = await self.router.validate(ask, request, answers, context)
         if errors is not None:
             return errors
         key = f"view:{view.get('id')}"

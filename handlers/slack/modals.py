@@ -35,15 +35,33 @@ def _plain(text: str, limit: int) -> JSON:
     return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
 
 
+# The "Add item" button of a form with rows: handled by the modal itself, never a capability.
+ADD_ROW_ACTION = "form.add-row"
+
+
 @dataclass(frozen=True)
 class ModalState:
-    """What the modal carries between opening and submission (its private_metadata)."""
+    """What the modal carries between opening and submission (its private_metadata):
+    the form, where it was opened, and how many of its rows it shows."""
 
     request: FormRequest
     channel: str | None = None
+    rows: int = 1
+
+    @classmethod
+    def opening(cls, request: FormRequest, channel: str | None) -> ModalState:
+        """As many rows as the request's defaults fill in (a revision of a quote), else one."""
+        rows = request.form.rows
+        shown = rows.shown({**request.defaults, **request.fixed}) if rows else 1
+        return cls(request, channel, shown)
+
+    def grown(self) -> ModalState:
+        rows = self.request.form.rows
+        most = rows.most if rows else 1
+        return ModalState(self.request, self.channel, min(self.rows + 1, most))
 
     def encode(self) -> str:
-        data = {**self.request.to_json(), "channel": self.channel}
+        data = {**self.request.to_json(), "channel": self.channel, "rows": self.rows}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(text) > METADATA_MAX:
             raise ValueError("form state does not fit in private_metadata")
@@ -59,7 +77,11 @@ class ModalState:
         channel = data.get("channel")
         if channel is not None and not isinstance(channel, str):
             raise ValueError("private_metadata channel is not a text")
-        return cls(request, channel)
+        rows = data.get("rows", 1)
+        most = request.form.rows.most if request.form.rows else 1
+        if not isinstance(rows, int) or not 1 <= rows <= most:
+            raise ValueError("private_metadata rows is out of range")
+        return cls(request, channel, rows)
 
 
 def _option(value: str, label: str) -> JSON:
@@ -154,12 +176,25 @@ def field_blocks(field: Field, context: FormContext) -> list[JSON]:
     ]
 
 
+def _add_row(t: Translator, label_key: str) -> JSON:
+    button = {"type": "button", "action_id": ADD_ROW_ACTION, "text": _plain(t(label_key), 75)}
+    return {"type": "actions", "block_id": ADD_ROW_ACTION, "elements": [button]}
+
+
 def modal_view(state: ModalState, context: FormContext) -> JSON:
+    """Every field the form asks, its rows as many as the modal shows, then "Add item" after
+    the last row while there is room for another."""
     t: Translator = context.translator
     form = state.request.form
     blocks: list[JSON] = []
     for field in form.visible_fields(state.request.fixed):
+        if field.row is not None and (field.asks_more or field.row > state.rows):
+            continue
         blocks.extend(field_blocks(field, context))
+        rows = form.rows
+        last_of_row = rows is not None and field.base_name == rows.fields[-1].name
+        if rows is not None and last_of_row and field.row == state.rows < rows.most:
+            blocks.append(_add_row(t, rows.add_key))
     return {
         "type": "modal",
         "callback_id": CALLBACK_PREFIX + form.id,
@@ -178,6 +213,15 @@ def _entry_value(entry: dict[str, Any]) -> str | None:
         return str(entry["selected_date"])
     value = entry.get("value")
     return str(value) if value is not None else None
+
+
+def submitted_answers(state: ModalState, view: JSON) -> dict[str, str | None]:
+    """The raw answers of a submitted modal; its rows as many as it showed."""
+    answers = raw_answers(view)
+    rows = state.request.form.rows
+    if rows is not None:
+        answers.update(rows.answers_for(state.rows))
+    return answers
 
 
 def raw_answers(view: JSON) -> dict[str, str | None]:

@@ -1,4 +1,5 @@
-"""Outbox notifications delivered to Slack: the feed channel, deal threads and DMs."""
+"""Outbox notifications delivered to Slack: the feed channel, deal threads and DMs; charts as
+PNG files shared into the DM (files_upload_v2, with alt text) after the message's text."""
 
 from __future__ import annotations
 
@@ -10,11 +11,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from dealbot.domain.outbox.delivery import Envelope
-from dealbot.handlers.core.transport import DeliveryError, PartsSent, PlaceGone, Placement
+from dealbot.handlers.charts import Chart, ChartRenderer, shared_renderer
+from dealbot.handlers.core.transport import (
+    NOT_DRAWN,
+    ClaimLost,
+    DeliveryError,
+    PartsSent,
+    PlaceGone,
+    Placement,
+)
 from dealbot.handlers.core.ui import Message
 from dealbot.handlers.slack.blocks import render
 
@@ -120,9 +129,11 @@ class SlackTransport:
         *,
         pacer: ChannelPacer | None = None,
         after_dm: Callable[[str], Awaitable[None]] | None = None,
+        charts: ChartRenderer | None = None,
     ) -> None:
         self.client = client
         self.pacer = pacer or ChannelPacer()
+        self.charts = charts or shared_renderer()
         # Called with the Slack user id after a DM lands (their Home tab may show it now).
         self.after_dm = after_dm
         self._dm_channels: dict[str, str] = {}
@@ -143,25 +154,67 @@ class SlackTransport:
     async def send(
         self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
     ) -> list[str]:
-        blocks, text = render(message)
+        """The text as one post, then each chart as a file shared right after it.
+
+        Each part is recorded as it goes, so a retry posts only what is missing. The post
+        carries the delivery's key in its metadata and is looked for before a resend; a file
+        share cannot carry metadata, so a process killed while Slack shares a file may share
+        it twice (at-least-once, as on Telegram).
+        """
+        ids = list(envelope.external_ids[: envelope.parts_sent])
+        has_text = bool(message.plain()) or not message.charts
         try:
             channel = await self._channel(envelope)
-            await self.pacer.wait(channel)
-            response = await self.client.chat_postMessage(
-                channel=channel,
-                text=text,
-                blocks=blocks,
-                thread_ts=placement.thread_root,
-                reply_broadcast=placement.broadcast if placement.thread_root else None,
-                unfurl_links=False,
-                unfurl_media=False,
-                metadata=delivery_metadata(envelope.key),
-            )
+            if has_text and not ids:
+                ids.append(await self._post(channel, envelope.key, message, placement))
+                if message.charts and not await parts_sent(ids):
+                    raise ClaimLost()
+            done = len(ids) - int(has_text)
+            for number in range(done, len(message.charts)):
+                ids.append(await self._share(channel, message.charts[number], number, placement))
+                if number < len(message.charts) - 1 and not await parts_sent(ids):
+                    raise ClaimLost()
         except (TimeoutError, SlackApiError, aiohttp.ClientError, OSError) as error:
             raise delivery_error(error) from error
         if not envelope.to_feed and self.after_dm is not None:
             self._spawn(self.after_dm(envelope.address))
-        return [str(response["ts"])]
+        return ids
+
+    async def _post(self, channel: str, key: str, message: Message, placement: Placement) -> str:
+        blocks, text = render(message)
+        await self.pacer.wait(channel)
+        response = await self.client.chat_postMessage(
+            channel=channel,
+            text=text,
+            blocks=blocks,
+            thread_ts=placement.thread_root,
+            reply_broadcast=placement.broadcast if placement.thread_root else None,
+            unfurl_links=False,
+            unfurl_media=False,
+            metadata=delivery_metadata(key),
+        )
+        return str(response["ts"])
+
+    async def _share(self, channel: str, chart: Chart, number: int, placement: Placement) -> str:
+        """The chart drawn and shared as a PNG file with its words as alt text; `NOT_DRAWN`
+        when it cannot be drawn (the text already said its numbers; the log says why)."""
+        png = await self.charts.png(chart)
+        if png is None:
+            return NOT_DRAWN
+        await self.pacer.wait(channel)
+        try:
+            response = await self.client.files_upload_v2(
+                channel=channel,
+                file=png,
+                filename=f"dealbot-chart-{number + 1}.png",
+                title=chart.title,
+                alt_txt=chart.alt_text(),
+                thread_ts=placement.thread_root,
+            )
+        except SlackRequestError as error:
+            # slack_sdk's own error for the byte upload in between: nothing was shared yet.
+            raise DeliveryError(f"slack file upload: {error}", transient=True) from error
+        return str(response["file"]["id"])
 
     async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
         blocks, text = render(message)

@@ -9,6 +9,7 @@ reason must not be shown to the whole team.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -34,12 +35,13 @@ from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import FormRequest
 from dealbot.handlers.core.registry import Ask
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.core.state import FrontState, first_time_in
+from dealbot.handlers.core.state import FrontState, first_time_in, state_in
 from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.telegram import html, keyboards
 from dealbot.handlers.telegram.conversation import (
     PLATFORM,
     FormConversations,
+    Preloaded,
     Screen,
     Shown,
     chat_key,
@@ -50,13 +52,23 @@ log = logging.getLogger(__name__)
 
 ANSWER_LIMIT = 200  # answerCallbackQuery text
 ARRIVED = "dealbot_person"
+PRELOADED = "dealbot_form"
 LOCAL_COMMANDS = ("cancel", "start")
+
+
+# What Telegram takes as a command name: `/quote-sent` is not one, so it is only reached as
+# `/deal quote-sent …`.
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+
+
+def own_commands(names: Sequence[str]) -> list[str]:
+    return [name for name in names if COMMAND_NAME.fullmatch(name)]
 
 
 def menu(router: Router, locale: str) -> list[BotCommand]:
     """The command menu in one language: every registered command, and /cancel."""
     t = Translator(locale)
-    names = [c.name for c in router.registry.commands.values() if c.menu]
+    names = own_commands([c.name for c in router.registry.commands.values() if c.menu])
     return [BotCommand(name, t(f"telegram-menu-{name}")) for name in [*names, "cancel"]]
 
 
@@ -70,6 +82,20 @@ class Hooks:
 
 def _short(text: str) -> str:
     return text if len(text) <= ANSWER_LIMIT else text[: ANSWER_LIMIT - 1] + "…"
+
+
+def _form_key(update: Update) -> str | None:
+    """The form an update may answer: a text typed in a private chat, or a click."""
+    user = update.effective_user
+    if user is None:
+        return None
+    query = update.callback_query
+    if query is not None:
+        return chat_key(query.message.chat.id if query.message else user.id, user.id)
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None or chat.type != ChatType.PRIVATE or not message.text:
+        return None
+    return None if message.text.startswith("/") else chat_key(chat.id, user.id)
 
 
 def _command_text(text: str) -> tuple[str, str]:
@@ -96,7 +122,7 @@ class TelegramHandlers:
         application.add_handler(
             CommandHandler("start", self.on_start, filters=filters.ChatType.PRIVATE)
         )
-        names = ["deal", *LOCAL_COMMANDS, *self.router.command_names()]
+        names = ["deal", *LOCAL_COMMANDS, *own_commands(self.router.command_names())]
         application.add_handler(CommandHandler(names, self.on_command))
         application.add_handler(
             MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text)
@@ -107,19 +133,25 @@ class TelegramHandlers:
     async def once(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Each update is handled once, whichever process Telegram or a balancer gave it to.
 
-        Who sent it is looked up in the same trip to the store, for the handlers to use.
+        Who sent it, and the form it may answer, are read in the same trip to the store, for
+        the handlers to use: the processor keeps this chat's updates in order, so nothing
+        changes them before the handler runs.
         """
         key = f"update:{update.update_id}"
         user = update.effective_user
         locale = supported_locale(user.language_code) if user else None
         people = self.router.people
+        form_key = _form_key(update)
 
         now = self.clock.now()
         seen_before = False
+        form: Preloaded | None = None
 
         def note_handled(session: Session) -> bool:
-            nonlocal seen_before
+            nonlocal seen_before, form
             seen_before = not first_time_in(session, PLATFORM, key, now)
+            if not seen_before and form_key is not None:
+                form = Preloaded(form_key, state_in(session, PLATFORM, form_key))
             return not seen_before
 
         def arrive() -> tuple[bool, Person | None]:
@@ -136,6 +168,7 @@ class TelegramHandlers:
             raise ApplicationHandlerStop
         # CallbackContext is one per update, shared by every handler group, and takes attributes.
         setattr(context, ARRIVED, person)
+        setattr(context, PRELOADED, form)
 
     # people
     async def _person(self, user: User, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
@@ -267,6 +300,8 @@ class TelegramHandlers:
             return
         if name == "lang" and rest:  # the answer is in the language just chosen
             ask = self.router.ask(await self.router.person(telegram_user=user.id), PLATFORM)
+        if outcome.queued:  # charts: on their way to the private chat through the outbox
+            self.hooks.changed()
         await self._send_private(update, context, ask.t, reply_screens(outcome))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -279,7 +314,8 @@ class TelegramHandlers:
             await self._send(context, chat.id, [Screen(Message(title=t("error-not-on-team")))])
             return
         ask = self.router.ask(person, PLATFORM)
-        shown = await self.forms.text(ask, chat_key(chat.id, user.id), message.text)
+        preloaded = getattr(context, PRELOADED, None)
+        shown = await self.forms.text(ask, chat_key(chat.id, user.id), message.text, preloaded)
         if shown is None:
             await self._send(context, chat.id, [Screen(Message(title=ask.t("telegram-no-form")))])
             return
@@ -307,13 +343,18 @@ class TelegramHandlers:
             if click.prefix == keyboards.FORM_PREFIX:
                 chat_id = query.message.chat.id if query.message else query.from_user.id
                 key = chat_key(chat_id, query.from_user.id)
-                shown = await self.forms.click(ask, key, click.action, click.value)
+                preloaded = getattr(context, PRELOADED, None)
+                shown = await self.forms.click(ask, key, click.action, click.value, preloaded)
                 await query.answer(_short(shown.notice) if shown.notice else None)
                 answered = True
                 await self._answer(update, context, ask, chat_id, shown)
                 return
             # Authorised here, on the server, whoever could see the button.
             outcome = await self.router.press(person, click.action, click.value, PLATFORM)
+            if not isinstance(outcome, FormRequest) and not outcome.messages:
+                if outcome.queued:  # charts: on their way to this chat through the outbox
+                    self.hooks.changed()
+                return  # answered below, with nothing to show
             if not isinstance(outcome, FormRequest):
                 refusal = "\n".join(m.plain() for m in outcome.messages)
                 await query.answer(_short(refusal), show_alert=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
@@ -42,6 +43,14 @@ class Shown:
     notice: str | None = None
     saved: bool = False
     reply: Reply | None = None
+
+
+@dataclass(frozen=True)
+class Preloaded:
+    """A form's stored state, read along with the update it answers."""
+
+    key: str
+    data: dict[str, Any] | None
 
 
 def chat_key(chat_id: int, user_id: int) -> str:
@@ -97,8 +106,11 @@ class FormConversations:
         self.state = state
         self.clock = clock
 
-    async def _load(self, key: str) -> WalkState | None:
-        data = await Router.call(self.state.load, PLATFORM, key)
+    async def _load(self, key: str, preloaded: Preloaded | None) -> WalkState | None:
+        if preloaded is not None and preloaded.key == key:
+            data = preloaded.data
+        else:
+            data = await Router.call(self.state.load, PLATFORM, key)
         if data is None:
             return None
         try:
@@ -124,15 +136,19 @@ class FormConversations:
     async def cancel(self, key: str) -> bool:
         return await Router.call(self.state.clear, PLATFORM, key)
 
-    async def text(self, ask: Ask, key: str, text: str) -> Shown | None:
+    async def text(
+        self, ask: Ask, key: str, text: str, preloaded: Preloaded | None = None
+    ) -> Shown | None:
         """A typed answer; None when no form is open in this chat for this person."""
-        state = await self._load(key)
+        state = await self._load(key, preloaded)
         if state is None:
             return None
         return await self._settle(ask, key, await self.walk.typed(ask, state, text))
 
-    async def click(self, ask: Ask, key: str, step: str, choice: str) -> Shown:
-        state = await self._load(key)
+    async def click(
+        self, ask: Ask, key: str, step: str, choice: str, preloaded: Preloaded | None = None
+    ) -> Shown:
+        state = await self._load(key, preloaded)
         if state is None:
             return Shown(notice=ask.t("telegram-form-gone"))
         if not step.isdigit():

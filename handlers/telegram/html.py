@@ -1,12 +1,15 @@
-"""Neutral messages as Telegram HTML: every piece of text escaped, long messages split."""
+"""Neutral messages as Telegram HTML: every piece of text escaped, long messages split, and a
+chart's words as the caption of its photo."""
 
 from __future__ import annotations
 
 from html import escape
 
+from dealbot.handlers.charts import Chart
 from dealbot.handlers.core.ui import Message
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
 
 
 def _visible_length(text: str) -> int:
@@ -64,3 +67,10 @@ def render(message: Message, limit: int = MAX_TEXT) -> list[str]:
         chunks.append("\n".join(current))
     # Telegram refuses an empty text; a message of only buttons still needs something to show.
     return [c for c in chunks if c.strip()] or ["…"]
+
+
+def chart_caption(chart: Chart) -> str:
+    """The chart in words, its title in bold, as a photo caption: Telegram photos have no alt
+    text, and a caption also travels with the photo when it is forwarded."""
+    heading, *lines = chart.alt_text(limit=MAX_CAPTION).split("\n")
+    return render(Message(title=heading, lines=tuple(lines)), limit=MAX_CAPTION)[0]

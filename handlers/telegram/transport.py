@@ -1,14 +1,16 @@
 """Delivering outbox notifications to Telegram: the group feed, replies under a deal's first
-post, and private chats; Telegram's failures translated for the dispatcher; sends paced."""
+post, and private chats; charts as photos (sendPhoto) with their captions; Telegram's failures
+translated for the dispatcher; sends paced."""
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import time
 import warnings
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -26,7 +28,9 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from dealbot.domain.outbox.delivery import Envelope
+from dealbot.handlers.charts import Chart, ChartRenderer, shared_renderer
 from dealbot.handlers.core.transport import (
+    NOT_DRAWN,
     ChatMoved,
     ClaimLost,
     DeliveryError,
@@ -101,6 +105,45 @@ class Pacer:
             await self.sleep(delay)
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One Telegram message of a delivery: a text, or a photo of `chart` captioned `html`.
+
+    `essential`: the caption says what nothing else does, so it goes as a text when the chart
+    cannot be drawn. `buttons`: the message's buttons ride on this part."""
+
+    html: str
+    chart: Chart | None = None
+    essential: bool = True
+    buttons: bool = False
+
+
+def parts_of(message: Message) -> list[_Part]:
+    """How a message goes out, the same on every attempt (a retry counts on it).
+
+    Without charts: its text, split at 4096 characters. With charts, a text that fits a
+    caption (1024) is the first photo's caption; a longer one goes first, beside the photos,
+    which are then captioned with the chart in words."""
+    if not message.charts:
+        chunks = html.render(message)
+        return [_Part(chunk, buttons=n == len(chunks) - 1) for n, chunk in enumerate(chunks)]
+    if not message.plain():
+        count = len(message.charts)
+        return [
+            _Part(html.chart_caption(chart), chart, buttons=n == count - 1)
+            for n, chart in enumerate(message.charts)
+        ]
+    pictures = [
+        _Part(html.chart_caption(chart), chart, essential=False) for chart in message.charts
+    ]
+    captions = html.render(message, limit=html.MAX_CAPTION)
+    if len(captions) == 1:
+        return [_Part(captions[0], message.charts[0], buttons=True), *pictures[1:]]
+    chunks = html.render(message)
+    texts = [_Part(chunk, buttons=n == len(chunks) - 1) for n, chunk in enumerate(chunks)]
+    return [*texts, *pictures]
+
+
 def _retry_after(error: RetryAfter) -> float:
     with warnings.catch_warnings():  # PTB 22 warns that the type becomes timedelta; take both
         warnings.simplefilter("ignore", PTBDeprecationWarning)
@@ -111,30 +154,57 @@ def _retry_after(error: RetryAfter) -> float:
 class TelegramTransport:
     platform = PLATFORM
 
-    def __init__(self, bot: Bot, pacer: Pacer | None = None) -> None:
+    def __init__(
+        self, bot: Bot, pacer: Pacer | None = None, charts: ChartRenderer | None = None
+    ) -> None:
         self.bot = bot
         self.pacer = pacer or Pacer()
+        self.charts = charts or shared_renderer()
 
     async def send(
         self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
     ) -> list[str]:
-        """Each part of a long message once: a retry sends only the parts not yet out."""
+        """Each part once (a chunk of a long text, a photo): a retry sends only those not out."""
         chat_id = int(envelope.address)
         reply = (
             ReplyParameters(int(placement.thread_root), allow_sending_without_reply=True)
             if placement.thread_root
             else None
         )
-        chunks = html.render(message)
+        parts = parts_of(message)
         ids = list(envelope.external_ids[: envelope.parts_sent])
-        for number in range(len(ids), len(chunks)):
-            last = number == len(chunks) - 1
-            markup = keyboards.message_buttons(message.buttons) if last else None
-            await self.pacer.wait(chat_id)
-            ids.append(await self._send(chat_id, chunks[number], markup, reply))
-            if not last and not await parts_sent(ids):
+        for number in range(len(ids), len(parts)):
+            part = parts[number]
+            markup = keyboards.message_buttons(message.buttons) if part.buttons else None
+            ids.append(await self._send_part(chat_id, part, markup, reply))
+            if number < len(parts) - 1 and not await parts_sent(ids):
                 raise ClaimLost()
         return ids
+
+    async def _send_part(
+        self,
+        chat_id: int,
+        part: _Part,
+        markup: InlineKeyboardMarkup | None,
+        reply: ReplyParameters | None,
+    ) -> str:
+        png = await self.charts.png(part.chart) if part.chart is not None else None
+        if part.chart is not None and png is None and not part.essential:
+            return NOT_DRAWN  # the text beside it has the numbers; the log says why
+        await self.pacer.wait(chat_id)
+        if png is None:
+            return await self._send(chat_id, part.html, markup, reply)
+        with _translated(private=chat_id > 0):
+            sent = await self.bot.send_photo(
+                chat_id,
+                png,
+                caption=part.html,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                reply_parameters=reply,
+                filename="dealbot-chart.png",
+            )
+        return str(sent.message_id)
 
     async def edit(self, envelope: Envelope, message: Message, card_ids: list[str]) -> None:
         """The card's last part (the one with the buttons) shows the new message."""
@@ -175,8 +245,7 @@ class TelegramTransport:
         markup: InlineKeyboardMarkup | None,
         reply: ReplyParameters | None,
     ) -> str:
-        private = chat_id > 0
-        try:
+        with _translated(private=chat_id > 0):
             sent = await self.bot.send_message(
                 chat_id,
                 text,
@@ -185,26 +254,31 @@ class TelegramTransport:
                 reply_parameters=reply,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
-        except ChatMigrated as error:
-            raise ChatMoved(str(error), str(error.new_chat_id)) from error
-        except Forbidden as error:
-            if private:  # never started the bot, or blocked it: wait until they start it
-                raise Unreachable(str(error)) from error
-            raise PlaceGone(str(error)) from error  # removed from the group
-        except RetryAfter as error:
-            raise DeliveryError(
-                str(error), transient=True, retry_after=_retry_after(error)
-            ) from error
-        except BadRequest as error:
-            if "chat not found" in error.message.lower():
-                if private:
-                    raise Unreachable(str(error)) from error
-                raise PlaceGone(str(error)) from error
-            raise DeliveryError(str(error), transient=False) from error
-        except TimedOut as error:  # the request went out; Telegram may have taken it
-            raise DeliveryError(str(error), transient=True, maybe_sent=True) from error
-        except NetworkError as error:  # includes 5xx answers
-            raise DeliveryError(str(error), transient=True) from error
-        except TelegramError as error:
-            raise DeliveryError(str(error), transient=True) from error
         return str(sent.message_id)
+
+
+@contextlib.contextmanager
+def _translated(*, private: bool) -> Iterator[None]:
+    """Telegram's failures of a send, as the dispatcher acts on them."""
+    try:
+        yield
+    except ChatMigrated as error:
+        raise ChatMoved(str(error), str(error.new_chat_id)) from error
+    except Forbidden as error:
+        if private:  # never started the bot, or blocked it: wait until they start it
+            raise Unreachable(str(error)) from error
+        raise PlaceGone(str(error)) from error  # removed from the group
+    except RetryAfter as error:
+        raise DeliveryError(str(error), transient=True, retry_after=_retry_after(error)) from error
+    except BadRequest as error:
+        if "chat not found" in error.message.lower():
+            if private:
+                raise Unreachable(str(error)) from error
+            raise PlaceGone(str(error)) from error
+        raise DeliveryError(str(error), transient=False) from error
+    except TimedOut as error:  # the request went out; Telegram may have taken it
+        raise DeliveryError(str(error), transient=True, maybe_sent=True) from error
+    except NetworkError as error:  # includes 5xx answers
+        raise DeliveryError(str(error), transient=True) from error
+    except TelegramError as error:
+        raise DeliveryError(str(error), transient=True) from error

@@ -93,7 +93,6 @@ error-advice-done = Advice on { $ref } has already been given.
 error-not-your-deal = Only the owner of { $ref } can report on it.
 error-deal-closed = { $ref } is already closed.
 error-unknown-command = “{ $command }” is not a command. Type /deal help to see them all.
-error-show-needs-ref = Say which deal, for example: /deal show D-12
 error-lang-unknown = “{ $value }” is not a language dealbot speaks. Choose { $choices }.
 error-filter = “{ $value }” is not a value for { $filter }. Choose one of: { $choices }.
 
@@ -170,10 +169,10 @@ help-new = /deal new — report a new deal
 help-update = /deal update [D-12] — report progress on a deal
 help-won = /deal won [D-12] — close a deal as won
 help-lost = /deal lost [D-12] — close a deal as lost (the reason goes to your leader only)
-help-show = /deal show D-12 — a deal and its timeline
+help-show = /deal show D-12, Q-3 or O-4 — a deal and its timeline, a quote, an order
 help-list = /deal list — open deals
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [text]
-help-stats = /deal stats [same filters as search] — win rate, counts, amounts and funnel
+help-stats = /deal stats [same filters as search] — win rate, counts, amounts and funnel, with charts in your DM
 help-help = /deal help — this list
 help-lang = /deal lang [en|ja|zh|ru] — the language dealbot speaks to you
 help-refs = Every deal has a reference such as D-12; any command that takes a deal accepts it.
@@ -232,6 +231,22 @@ card-task-closed = { $ref } is closed: { $title }
 card-task-closed-why = { $ref } was closed ({ $status }) before this task was done, so it is closed too.
 shell-card-changed = card changed · { $where }
 
+## Charts (PRODUCT.md §2.5): they go only to the person who asked, in their direct messages
+help-chart = /deal chart funnel|industry|size [same filters as search] — one chart, with its numbers
+chart-funnel = { $count ->
+    [one] Funnel of 1 deal
+   *[other] Funnel of { $count } deals
+}
+chart-win-rate-industry = Win rate by industry
+chart-win-rate-size = Win rate by company size
+chart-axis-deals = Deals
+chart-axis-win-rate = Win rate = won ÷ (won + lost)
+chart-nothing-to-draw = No chart: none of these deals is closed yet, or no deal matches.
+error-chart-which = Which chart? Type /deal chart followed by { $choices }.
+error-chart-unknown = “{ $value }” is not a chart. Type /deal chart followed by { $choices }.
+shell-chart-file = Chart “{ $title }” saved as { $path }
+shell-chart-not-drawn = Chart “{ $title }” could not be drawn (the log says why); its numbers are above.
+
 ## Approvals
 field-requested-by = Requested by
 approval-card = { $what } waits for your decision
@@ -251,12 +266,55 @@ approval-done-rejected = Rejected: { $what }. The requester is told why.
 help-approvals = /deal approvals — what waits for your decision
 home-approvals = Approvals waiting for me
 form-approval-reject-title = Reject { $what }
-timeline-approval-requested = { $ref } sent for approval by { $actor }
-timeline-approval-approved = { $ref } approved by { $actor }
-timeline-approval-rejected = { $ref } rejected by { $actor }: { $comment }
+timeline-approval-requested = { $approval_kind ->
+    [quote] Quote { $ref } sent for approval by { $actor }
+    [order] Order { $ref } sent for approval by { $actor }
+    [payment] Payment for { $ref } recorded by { $actor }, for finance to approve
+    [shipment] Shipment of { $ref } asked of the warehouse by { $actor }
+   *[other] { $ref } sent for approval by { $actor }
+}
+timeline-approval-approved = { $approval_kind ->
+    [quote] Quote { $ref } approved by { $actor }
+    [order] Order { $ref } approved by { $actor }
+    [payment] Payment for { $ref } approved by { $actor }
+    [shipment] Shipment of { $ref } confirmed by { $actor }
+   *[other] { $ref } approved by { $actor }
+}
+timeline-approval-rejected = { $approval_kind ->
+    [quote] Quote { $ref } rejected by { $actor }: { $comment }
+    [order] Order { $ref } rejected by { $actor }: { $comment }
+    [payment] Payment for { $ref } rejected by { $actor }: { $comment }
+    [shipment] Shipment of { $ref } rejected by { $actor }: { $comment }
+   *[other] { $ref } rejected by { $actor }: { $comment }
+}
 error-approval-unknown = That approval request does not exist.
-error-approval-own = Nobody decides their own request: { $ref } goes to someone else.
-error-approval-not-yours = You may not decide { $ref }.
+error-approval-own = { $kind ->
+    [payment] Nobody decides their own request: the payment for { $ref } goes to someone else.
+    [shipment] Nobody decides their own request: the shipment of { $ref } goes to someone else.
+   *[other] Nobody decides their own request: { $ref } goes to someone else.
+}
+error-approval-not-yours = { $kind ->
+    [payment] You may not decide the payment for { $ref }.
+    [shipment] You may not confirm the shipment of { $ref }.
+   *[other] You may not decide { $ref }.
+}
 error-approval-closed = { $ref } needs no decision any more: its deal is closed.
-error-approval-already-approved = { $ref } was already approved by { $by }.
-error-approval-already-rejected = { $ref } was already rejected by { $by }.
+error-approval-already-approved = { $kind ->
+    [payment] The payment for { $ref } was already approved by { $by }.
+    [shipment] The shipment of { $ref } was already confirmed by { $by }.
+   *[other] { $ref } was already approved by { $by }.
+}
+error-approval-already-rejected = { $kind ->
+    [payment] The payment for { $ref } was already rejected by { $by }.
+    [shipment] The shipment of { $ref } was already rejected by { $by }.
+   *[other] { $ref } was already rejected by { $by }.
+}
+
+## Forms with repeated rows, counts and percentages
+form-row-label = Item { $row } · { $label }
+answer-yes = Yes
+answer-no = No
+error-count-not-number = “{ $value }” is not a whole number such as 3.
+error-count-range = The number must be from 1 to { $limit }.
+error-percent = “{ $value }” is not a percentage from 0 to 100, such as 10 or 12.5.
+error-show-unknown = Say what to show, for example: /deal show D-12, /deal show Q-3 or /deal show O-4

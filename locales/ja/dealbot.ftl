@@ -93,7 +93,6 @@ error-advice-done = { $ref } への助言はすでに済んでいます。
 error-not-your-deal = { $ref } の報告ができるのは案件の担当者のみです。
 error-deal-closed = { $ref } はすでにクローズ済みです。
 error-unknown-command = 「{ $command }」はコマンドではありません。/deal help でコマンド一覧を表示できます。
-error-show-needs-ref = 案件を指定してください。例：/deal show D-12
 error-lang-unknown = 「{ $value }」は dealbot が対応していない言語です。{ $choices }から選んでください。
 error-filter = 「{ $value }」は { $filter } に指定できる値ではありません。次の中から選んでください：{ $choices }
 
@@ -165,10 +164,10 @@ help-new = /deal new — 新規案件を報告
 help-update = /deal update [D-12] — 案件の進捗を報告
 help-won = /deal won [D-12] — 案件を受注としてクローズ
 help-lost = /deal lost [D-12] — 案件を失注としてクローズ（理由は営業リーダーにのみ通知）
-help-show = /deal show D-12 — 案件とその経緯を表示
+help-show = /deal show D-12、Q-3、O-4 — 案件とその経緯、見積、受注を表示
 help-list = /deal list — 進行中の案件の一覧
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [キーワード]
-help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・件数・金額・ファネル
+help-stats = /deal stats [search と同じ絞り込み条件] — 受注率・件数・金額・ファネル（グラフはダイレクトメッセージに）
 help-help = /deal help — この一覧
 help-lang = /deal lang [en|ja|zh|ru] — dealbot の表示言語
 help-refs = すべての案件には D-12 のような番号が付いています。案件を指定するコマンドでは、この番号が使えます。
@@ -227,6 +226,21 @@ card-task-closed = { $ref } はクローズされました：{ $title }
 card-task-closed-why = このタスクが終わる前に { $ref } がクローズされた（{ $status }）ため、このタスクも終了しました。
 shell-card-changed = カードを更新 · { $where }
 
+## グラフ（PRODUCT.md §2.5）：依頼した本人のダイレクトメッセージにだけ届きます
+help-chart = /deal chart funnel|industry|size [search と同じ絞り込み条件] — グラフ 1 枚とその数値
+chart-funnel = { $count ->
+   *[other] 営業ファネル（案件 { $count } 件）
+}
+chart-win-rate-industry = 業種別の受注率
+chart-win-rate-size = 企業規模別の受注率
+chart-axis-deals = 案件数
+chart-axis-win-rate = 受注率 = 受注 ÷（受注 + 失注）
+chart-nothing-to-draw = グラフはありません：まだクローズした案件がないか、該当する案件がありません。
+error-chart-which = どのグラフですか？ /deal chart の後に { $choices } を入力してください。
+error-chart-unknown = 「{ $value }」というグラフはありません。/deal chart の後に { $choices } を入力してください。
+shell-chart-file = グラフ「{ $title }」を保存しました：{ $path }
+shell-chart-not-drawn = グラフ「{ $title }」を描画できませんでした（理由はログにあります）。数値は上のとおりです。
+
 ## Approvals
 field-requested-by = 申請者
 approval-card = { $what }の承認をお願いします
@@ -243,12 +257,55 @@ approval-done-rejected = 却下しました：{ $what }。申請者に理由を�
 help-approvals = /deal approvals — あなたの判断を待っている申請
 home-approvals = 自分の承認待ち
 form-approval-reject-title = { $what }を却下
-timeline-approval-requested = { $actor }さんが{ $ref }の承認を申請
-timeline-approval-approved = { $actor }さんが{ $ref }を承認
-timeline-approval-rejected = { $actor }さんが{ $ref }を却下：{ $comment }
+timeline-approval-requested = { $approval_kind ->
+    [quote] { $actor }さんが見積 { $ref } の承認を申請
+    [order] { $actor }さんが受注 { $ref } の承認を申請
+    [payment] { $actor }さんが { $ref } の入金を記録し、経理に承認を申請
+    [shipment] { $actor }さんが倉庫に { $ref } の出荷を依頼
+   *[other] { $actor }さんが{ $ref }の承認を申請
+}
+timeline-approval-approved = { $approval_kind ->
+    [quote] { $actor }さんが見積 { $ref } を承認
+    [order] { $actor }さんが受注 { $ref } を承認
+    [payment] { $actor }さんが { $ref } の入金を承認
+    [shipment] { $actor }さんが { $ref } の出荷を確認
+   *[other] { $actor }さんが{ $ref }を承認
+}
+timeline-approval-rejected = { $approval_kind ->
+    [quote] { $actor }さんが見積 { $ref } を却下：{ $comment }
+    [order] { $actor }さんが受注 { $ref } を却下：{ $comment }
+    [payment] { $actor }さんが { $ref } の入金を却下：{ $comment }
+    [shipment] { $actor }さんが { $ref } の出荷を却下：{ $comment }
+   *[other] { $actor }さんが{ $ref }を却下：{ $comment }
+}
 error-approval-unknown = その承認申請は存在しません。
-error-approval-own = 自分の申請は自分で判断できません。{ $ref }は別の人が判断します。
-error-approval-not-yours = { $ref }を判断する権限がありません。
+error-approval-own = { $kind ->
+    [payment] 自分の申請は自分で判断できません。{ $ref } の入金は別の人が判断します。
+    [shipment] 自分の申請は自分で判断できません。{ $ref } の出荷は別の人が確認します。
+   *[other] 自分の申請は自分で判断できません。{ $ref }は別の人が判断します。
+}
+error-approval-not-yours = { $kind ->
+    [payment] { $ref } の入金を判断する権限がありません。
+    [shipment] { $ref } の出荷を確認する権限がありません。
+   *[other] { $ref }を判断する権限がありません。
+}
 error-approval-closed = { $ref }は案件がクローズされたため、判断は不要です。
-error-approval-already-approved = { $ref }は{ $by }さんがすでに承認しました。
-error-approval-already-rejected = { $ref }は{ $by }さんがすでに却下しました。
+error-approval-already-approved = { $kind ->
+    [payment] { $ref } の入金は{ $by }さんがすでに承認しました。
+    [shipment] { $ref } の出荷は{ $by }さんがすでに確認しました。
+   *[other] { $ref }は{ $by }さんがすでに承認しました。
+}
+error-approval-already-rejected = { $kind ->
+    [payment] { $ref } の入金は{ $by }さんがすでに却下しました。
+    [shipment] { $ref } の出荷は{ $by }さんがすでに却下しました。
+   *[other] { $ref }は{ $by }さんがすでに却下しました。
+}
+
+## Forms with repeated rows, counts and percentages
+form-row-label = 品目{ $row }・{ $label }
+answer-yes = はい
+answer-no = いいえ
+error-count-not-number = 「{ $value }」は 3 のような整数ではありません。
+error-count-range = 1〜{ $limit } の数を入力してください。
+error-percent = 「{ $value }」は 0〜100 の割合ではありません（例：10、12.5）。
+error-show-unknown = 表示するものを指定してください（例：/deal show D-12、/deal show Q-3、/deal show O-4）

@@ -103,7 +103,6 @@ error-advice-done = Совет по сделке { $ref } уже дан.
 error-not-your-deal = Отчитываться по сделке { $ref } может только её ответственный.
 error-deal-closed = Сделка { $ref } уже закрыта.
 error-unknown-command = «{ $command }» — не команда. Введите /deal help, чтобы увидеть все команды.
-error-show-needs-ref = Укажите сделку, например: /deal show D-12
 error-lang-unknown = dealbot не говорит на языке «{ $value }». Выберите { $choices }.
 error-filter = «{ $value }» — недопустимое значение для { $filter }. Выберите одно из: { $choices }.
 
@@ -190,10 +189,10 @@ help-new = /deal new — сообщить о новой сделке
 help-update = /deal update [D-12] — отчёт о ходе сделки
 help-won = /deal won [D-12] — закрыть сделку как выигранную
 help-lost = /deal lost [D-12] — закрыть сделку как проигранную (причину увидит только ваш руководитель)
-help-show = /deal show D-12 — сделка и её хронология
+help-show = /deal show D-12, Q-3 или O-4 — сделка и её хронология, предложение, заказ
 help-list = /deal list — открытые сделки
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [текст]
-help-stats = /deal stats [те же фильтры, что и в search] — доля выигранных, количество, суммы и воронка
+help-stats = /deal stats [те же фильтры, что и в search] — доля выигранных, количество, суммы и воронка, с диаграммами в личных сообщениях
 help-help = /deal help — этот список
 help-lang = /deal lang [en|ja|zh|ru] — язык, на котором dealbot общается с вами
 help-refs = У каждой сделки есть номер, например D-12; его принимает любая команда, работающая со сделкой.
@@ -252,6 +251,24 @@ card-task-closed = { $ref } закрыта: { $title }
 card-task-closed-why = Сделка { $ref } закрыта ({ $status }) до того, как задача была выполнена, поэтому задача тоже закрыта.
 shell-card-changed = карточка изменена · { $where }
 
+## Диаграммы (PRODUCT.md §2.5): только тому, кто спросил, в личные сообщения
+help-chart = /deal chart funnel|industry|size [те же фильтры, что и в search] — одна диаграмма с её числами
+chart-funnel = { $count ->
+    [one] Воронка: { $count } сделка
+    [few] Воронка: { $count } сделки
+    [many] Воронка: { $count } сделок
+   *[other] Воронка: { $count } сделки
+}
+chart-win-rate-industry = Доля выигранных сделок по отраслям
+chart-win-rate-size = Доля выигранных сделок по размеру компании
+chart-axis-deals = Сделки
+chart-axis-win-rate = Доля выигранных = выиграно ÷ (выиграно + проиграно)
+chart-nothing-to-draw = Диаграммы нет: среди этих сделок ещё нет закрытых или ни одна сделка не подходит.
+error-chart-which = Какую диаграмму? Введите /deal chart и затем { $choices }.
+error-chart-unknown = Диаграммы «{ $value }» нет. Введите /deal chart и затем { $choices }.
+shell-chart-file = Диаграмма «{ $title }» сохранена: { $path }
+shell-chart-not-drawn = Диаграмму «{ $title }» не удалось нарисовать (причина в журнале); её числа приведены выше.
+
 ## Approvals
 field-requested-by = Запросил(а)
 approval-card = { $what } ждёт вашего решения
@@ -272,12 +289,55 @@ approval-done-rejected = Отклонено: { $what }. Запросивший �
 help-approvals = /deal approvals — что ждёт вашего решения
 home-approvals = Ждут моего решения
 form-approval-reject-title = Отклонить: { $what }
-timeline-approval-requested = { $actor } отправил(а) { $ref } на согласование
-timeline-approval-approved = { $actor } одобрил(а) { $ref }
-timeline-approval-rejected = { $actor } отклонил(а) { $ref }: { $comment }
+timeline-approval-requested = { $approval_kind ->
+    [quote] { $actor } отправил(а) предложение { $ref } на согласование
+    [order] { $actor } отправил(а) заказ { $ref } на согласование
+    [payment] { $actor } записал(а) оплату по { $ref } на согласование финансам
+    [shipment] { $actor } запросил(а) со склада отгрузку { $ref }
+   *[other] { $actor } отправил(а) { $ref } на согласование
+}
+timeline-approval-approved = { $approval_kind ->
+    [quote] { $actor } одобрил(а) предложение { $ref }
+    [order] { $actor } одобрил(а) заказ { $ref }
+    [payment] { $actor } одобрил(а) оплату по { $ref }
+    [shipment] { $actor } подтвердил(а) отгрузку { $ref }
+   *[other] { $actor } одобрил(а) { $ref }
+}
+timeline-approval-rejected = { $approval_kind ->
+    [quote] { $actor } отклонил(а) предложение { $ref }: { $comment }
+    [order] { $actor } отклонил(а) заказ { $ref }: { $comment }
+    [payment] { $actor } отклонил(а) оплату по { $ref }: { $comment }
+    [shipment] { $actor } отклонил(а) отгрузку { $ref }: { $comment }
+   *[other] { $actor } отклонил(а) { $ref }: { $comment }
+}
 error-approval-unknown = Такого запроса на согласование нет.
-error-approval-own = Свой запрос решать нельзя: { $ref } решит кто-то другой.
-error-approval-not-yours = Вы не можете принимать решение по { $ref }.
+error-approval-own = { $kind ->
+    [payment] Свой запрос решать нельзя: оплату по { $ref } согласует кто-то другой.
+    [shipment] Свой запрос решать нельзя: отгрузку { $ref } подтвердит кто-то другой.
+   *[other] Свой запрос решать нельзя: { $ref } решит кто-то другой.
+}
+error-approval-not-yours = { $kind ->
+    [payment] Вы не можете согласовать оплату по { $ref }.
+    [shipment] Вы не можете подтвердить отгрузку { $ref }.
+   *[other] Вы не можете принимать решение по { $ref }.
+}
 error-approval-closed = Решение по { $ref } больше не нужно: сделка закрыта.
-error-approval-already-approved = { $ref } уже одобрено ({ $by }).
-error-approval-already-rejected = { $ref } уже отклонено ({ $by }).
+error-approval-already-approved = { $kind ->
+    [payment] Оплата по { $ref } уже одобрена ({ $by }).
+    [shipment] Отгрузка { $ref } уже подтверждена ({ $by }).
+   *[other] { $ref } уже одобрено ({ $by }).
+}
+error-approval-already-rejected = { $kind ->
+    [payment] Оплата по { $ref } уже отклонена ({ $by }).
+    [shipment] Отгрузка { $ref } уже отклонена ({ $by }).
+   *[other] { $ref } уже отклонено ({ $by }).
+}
+
+## Forms with repeated rows, counts and percentages
+form-row-label = Позиция { $row } · { $label }
+answer-yes = Да
+answer-no = Нет
+error-count-not-number = «{ $value }» — не целое число (например, 3).
+error-count-range = Число должно быть от 1 до { $limit }.
+error-percent = «{ $value }» — не процент от 0 до 100 (например, 10 или 12,5).
+error-show-unknown = Укажите, что показать, например: /deal show D-12, /deal show Q-3 или /deal show O-4

@@ -93,7 +93,6 @@ error-advice-done = 已对 { $ref } 提出过建议。
 error-not-your-deal = 只有 { $ref } 的负责人才能汇报其进展。
 error-deal-closed = { $ref } 已关闭。
 error-unknown-command = “{ $command }”不是命令。输入 /deal help 查看全部命令。
-error-show-needs-ref = 请指定商机，例如：/deal show D-12
 error-lang-unknown = dealbot 不支持“{ $value }”这种语言。请选择{ $choices }。
 error-filter = “{ $value }”不是 { $filter } 的有效值。请从以下选项中选择：{ $choices }。
 
@@ -165,10 +164,10 @@ help-new = /deal new — 汇报新商机
 help-update = /deal update [D-12] — 汇报商机进展
 help-won = /deal won [D-12] — 将商机关闭为赢单
 help-lost = /deal lost [D-12] — 将商机关闭为丢单（原因仅发送给您的主管）
-help-show = /deal show D-12 — 查看商机及其时间线
+help-show = /deal show D-12、Q-3 或 O-4 — 查看商机及其时间线、报价、订单
 help-list = /deal list — 进行中的商机
 help-search = /deal search [industry:…] [size:…] [status:…] [owner:…] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [关键词]
-help-stats = /deal stats [与 search 相同的筛选条件] — 赢单率、数量、金额和销售漏斗
+help-stats = /deal stats [与 search 相同的筛选条件] — 赢单率、数量、金额和销售漏斗，图表发到您的私信
 help-help = /deal help — 显示此列表
 help-lang = /deal lang [en|ja|zh|ru] — 设置 dealbot 与您交流的语言
 help-refs = 每个商机都有一个编号，例如 D-12；所有需要指定商机的命令都可以使用该编号。
@@ -227,6 +226,21 @@ card-task-closed = { $ref } 已关闭：{ $title }
 card-task-closed-why = 在此任务完成之前 { $ref } 已关闭（{ $status }），因此此任务也已关闭。
 shell-card-changed = 卡片已更新 · { $where }
 
+## 图表（PRODUCT.md §2.5）：只发送到提问者本人的私信
+help-chart = /deal chart funnel|industry|size [与 search 相同的筛选条件] — 一张图表及其数据
+chart-funnel = { $count ->
+   *[other] 销售漏斗（{ $count } 个商机）
+}
+chart-win-rate-industry = 按行业的赢单率
+chart-win-rate-size = 按企业规模的赢单率
+chart-axis-deals = 商机数
+chart-axis-win-rate = 赢单率 = 赢单 ÷（赢单 + 丢单）
+chart-nothing-to-draw = 没有图表：这些商机还没有关闭的，或者没有符合条件的商机。
+error-chart-which = 要哪张图表？请在 /deal chart 后输入 { $choices }。
+error-chart-unknown = 没有名为“{ $value }”的图表。请在 /deal chart 后输入 { $choices }。
+shell-chart-file = 图表“{ $title }”已保存为 { $path }
+shell-chart-not-drawn = 无法绘制图表“{ $title }”（原因见日志）；数据见上文。
+
 ## Approvals
 field-requested-by = 申请人
 approval-card = { $what }等待您审批
@@ -243,12 +257,55 @@ approval-done-rejected = 已驳回：{ $what }。已告知申请人原因。
 help-approvals = /deal approvals — 等待您审批的申请
 home-approvals = 等待我审批
 form-approval-reject-title = 驳回{ $what }
-timeline-approval-requested = { $actor } 提交了 { $ref } 的审批
-timeline-approval-approved = { $actor } 批准了 { $ref }
-timeline-approval-rejected = { $actor } 驳回了 { $ref }：{ $comment }
+timeline-approval-requested = { $approval_kind ->
+    [quote] { $actor } 提交了报价 { $ref } 的审批
+    [order] { $actor } 提交了订单 { $ref } 的审批
+    [payment] { $actor } 记录了 { $ref } 的回款，待财务审批
+    [shipment] { $actor } 申请仓库为 { $ref } 出库
+   *[other] { $actor } 提交了 { $ref } 的审批
+}
+timeline-approval-approved = { $approval_kind ->
+    [quote] { $actor } 批准了报价 { $ref }
+    [order] { $actor } 批准了订单 { $ref }
+    [payment] { $actor } 批准了 { $ref } 的回款
+    [shipment] { $actor } 确认了 { $ref } 的出库
+   *[other] { $actor } 批准了 { $ref }
+}
+timeline-approval-rejected = { $approval_kind ->
+    [quote] { $actor } 驳回了报价 { $ref }：{ $comment }
+    [order] { $actor } 驳回了订单 { $ref }：{ $comment }
+    [payment] { $actor } 驳回了 { $ref } 的回款：{ $comment }
+    [shipment] { $actor } 驳回了 { $ref } 的出库：{ $comment }
+   *[other] { $actor } 驳回了 { $ref }：{ $comment }
+}
 error-approval-unknown = 该审批申请不存在。
-error-approval-own = 不能审批自己的申请：{ $ref } 将由他人审批。
-error-approval-not-yours = 您无权审批 { $ref }。
+error-approval-own = { $kind ->
+    [payment] 不能审批自己的申请：{ $ref } 的回款将由他人审批。
+    [shipment] 不能审批自己的申请：{ $ref } 的出库将由他人确认。
+   *[other] 不能审批自己的申请：{ $ref } 将由他人审批。
+}
+error-approval-not-yours = { $kind ->
+    [payment] 您无权审批 { $ref } 的回款。
+    [shipment] 您无权确认 { $ref } 的出库。
+   *[other] 您无权审批 { $ref }。
+}
 error-approval-closed = { $ref } 所属商机已关闭，无需再审批。
-error-approval-already-approved = { $ref } 已由 { $by } 批准。
-error-approval-already-rejected = { $ref } 已被 { $by } 驳回。
+error-approval-already-approved = { $kind ->
+    [payment] { $ref } 的回款已由 { $by } 批准。
+    [shipment] { $ref } 的出库已由 { $by } 确认。
+   *[other] { $ref } 已由 { $by } 批准。
+}
+error-approval-already-rejected = { $kind ->
+    [payment] { $ref } 的回款已被 { $by } 驳回。
+    [shipment] { $ref } 的出库已被 { $by } 驳回。
+   *[other] { $ref } 已被 { $by } 驳回。
+}
+
+## Forms with repeated rows, counts and percentages
+form-row-label = 第 { $row } 项 · { $label }
+answer-yes = 是
+answer-no = 否
+error-count-not-number = “{ $value }”不是整数，例如 3。
+error-count-range = 数量必须在 1 到 { $limit } 之间。
+error-percent = “{ $value }”不是 0 到 100 之间的百分比，例如 10 或 12.5。
+error-show-unknown = 请说明要查看什么，例如：/deal show D-12、/deal show Q-3 或 /deal show O-4

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from dealbot.domain.deals.enums import ProgressStatus
 from dealbot.domain.outbox import delivery
 from dealbot.domain.outbox.models import Delivery, Lane
+from dealbot.handlers.charts import Chart
 from dealbot.handlers.core.transport import DeliveryError, PlaceGone, Unreachable
 from dealbot.handlers.core.ui import Message, Reply
 from support.deals import deliveries, draft, member_id, report
@@ -153,6 +154,51 @@ async def test_a_resend_after_a_lost_claim_looks_first_and_does_not_post_twice(
     assert second.read_backs == 1
     assert [p for p, *_ in second.sent] == ["dm-sato"]  # the feed post was not sent again
     assert set(_states(w, "alpha")) == {"sent"}
+
+
+def _statistics_for_kenji(w: World) -> None:
+    """An answer with two charts, waiting in the outbox for kenji's DM on alpha."""
+    chart = Chart.of("bar", "Win rate", ["A", "B"], [0.5, 0.25], ["50%", "25%"])
+    kenji = w.desks.people.person(handle="kenji")
+    stats = Message(title="Statistics", lines=("A: 50%",), charts=(chart, chart))
+    w.desks.people.queue_reply(kenji.id, "alpha", "stats:1", {"reply": Reply.of(stats).to_json()})
+
+
+async def test_a_chart_message_whose_text_is_found_sends_only_its_pictures(w: World) -> None:
+    _statistics_for_kenji(w)
+    first = RecordingTransport(die_after_part=0)
+    with contextlib.suppress(KeyboardInterrupt):
+        await w.dispatcher(first, lease=timedelta(0), holder="killed").drain()
+    assert [title for _, title, *_ in first.sent] == ["Statistics [1/3]"]  # never recorded
+
+    second = RecordingTransport(keys=dict(first.keys))
+    await w.dispatcher(second, holder="survivor").drain()
+
+    assert second.read_backs == 1
+    assert [title for _, title, *_ in second.sent] == ["Statistics [2/3]", "Statistics [3/3]"]
+    assert _states(w, "alpha") == ["sent"]
+    with w.sessions.begin() as session:
+        [row] = session.scalars(select(Delivery).where(Delivery.platform == "alpha"))
+        assert row.external_ids == ["alpha-1", "alpha-1", "alpha-2"]  # the text, then pictures
+
+
+async def test_a_picture_caught_in_the_send_window_goes_again_and_the_rest_once(
+    w: World,
+) -> None:
+    _statistics_for_kenji(w)
+    first = RecordingTransport(die_after_part=1)
+    with contextlib.suppress(KeyboardInterrupt):
+        await w.dispatcher(first, lease=timedelta(0), holder="killed").drain()
+    assert [title for _, title, *_ in first.sent] == ["Statistics [1/3]", "Statistics [2/3]"]
+
+    second = RecordingTransport(keys=dict(first.keys))
+    await w.dispatcher(second, holder="survivor").drain()
+
+    # The text was recorded: not looked for, not sent again. A picture cannot be looked
+    # for, so the one in flight goes again (at-least-once, as the README says).
+    assert second.read_backs == 0
+    assert [title for _, title, *_ in second.sent] == ["Statistics [2/3]", "Statistics [3/3]"]
+    assert _states(w, "alpha") == ["sent"]
 
 
 async def test_a_first_attempt_does_not_read_back(w: World) -> None:

@@ -17,12 +17,13 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 
-from dealbot.bot.run import add_health
+from dealbot.bot.http_wiring import serve_api
 from dealbot.bot.settings import Settings
 from dealbot.bot.wiring import Core, build_core
 from dealbot.domain.core.models import Member
 from dealbot.domain.core.runners import Runner
 from dealbot.domain.core.store import make_engine
+from dealbot.handlers.core.registry import Registry
 from support.standins.telegram_api import TelegramStandin
 from support.store import PG_URL
 
@@ -190,7 +191,8 @@ async def test_sigterm_stops_taking_work_lets_go_and_exits_0(tmp_path: Path) -> 
 async def test_healthz_says_whether_the_database_answers() -> None:
     async def status(url: str) -> int:
         app = web.Application()
-        add_health(app, cast(Core, SimpleNamespace(engine=make_engine(url))))
+        core = SimpleNamespace(engine=make_engine(url), registry=Registry())
+        serve_api(cast(Core, core), Settings(_env_file=None), app, lambda: None)
         async with TestClient(TestServer(app)) as client:
             response = await client.get("/healthz")
             return response.status

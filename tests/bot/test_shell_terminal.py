@@ -45,7 +45,22 @@ class Terminal:
     def type(self, line: str) -> None:
         os.write(self.master, (line + "\n").encode())
 
+    def waiting_for_a_key(self) -> bool:
+        """Whether the shell sits in readline's wait for a key (the kernel says so).
+
+        A Ctrl-C that arrives while readline is still getting ready is seen only at the next
+        key: CPython checks for it just before it waits. A person presses Ctrl-C while the
+        prompt waits, so the test does too.
+        """
+        wchan = Path(f"/proc/{self.process.pid}/wchan").read_text()
+        return "select" in wchan or "poll" in wchan
+
     def interrupt(self) -> None:
+        deadline = time.monotonic() + 30
+        while not self.waiting_for_a_key():
+            if time.monotonic() > deadline:
+                raise AssertionError("the shell never waited for a key")
+            select.select([], [], [], 0.01)  # poll the kernel's view, not a fixed wait
         self.process.send_signal(signal.SIGINT)  # what the terminal sends for Ctrl-C
 
 

@@ -51,9 +51,9 @@ def _decided(
 def w(sessions: SessionFactory, clock: FakeClock) -> World:
     load(sessions, FINANCE)
     found = world(sessions, clock)
-    kinds = found.desks.approvals.kinds
-    kinds.add(ApprovalKind("quote", team_leader, _decided, in_thread=True))
-    kinds.add(ApprovalKind("payment", with_role(Role.FINANCE)))
+    kinds = found.desks.approvals.kinds  # made-up kinds beside the capabilities' own
+    kinds.add(ApprovalKind("trial", team_leader, _decided, in_thread=True))
+    kinds.add(ApprovalKind("expense", with_role(Role.FINANCE)))
     decided_by_hook.clear()
     return found
 
@@ -88,15 +88,15 @@ def _cards(w: World, kind: str) -> list[str]:
 
 
 def test_the_card_goes_to_those_entitled_to_decide_never_to_the_requester(w: World) -> None:
-    _ask(w, "quote")
-    _ask(w, "payment")
-    _ask(w, "quote", by="sato")  # the leader's own quote goes to the admins
+    _ask(w, "trial")
+    _ask(w, "expense")
+    _ask(w, "trial", by="sato")  # the leader's own quote goes to the admins
 
     assert _cards(w, "approval_requested") == ["sato", "fumi", "goro", "root"]
 
 
 def test_a_decision_is_taken_once_and_the_later_click_is_told_who_decided(w: World) -> None:
-    request = _ask(w, "quote")
+    request = _ask(w, "trial")
     sato = member_id(w.desks.deals, "sato")
 
     w.desks.approvals.decide(sato, request, approve=True)
@@ -117,7 +117,7 @@ def test_a_decision_is_taken_once_and_the_later_click_is_told_who_decided(w: Wor
 def test_forged_and_misdirected_clicks_change_nothing(
     w: World, who: str, error: type[Exception]
 ) -> None:
-    request = _ask(w, "quote")
+    request = _ask(w, "trial")
 
     with pytest.raises(error):
         w.desks.approvals.decide(member_id(w.desks.deals, who), request, approve=True)
@@ -131,7 +131,7 @@ def test_an_unknown_request_is_refused(w: World) -> None:
 
 
 def test_a_rejection_says_why(w: World) -> None:
-    request = _ask(w, "quote")
+    request = _ask(w, "trial")
     sato = member_id(w.desks.deals, "sato")
 
     with pytest.raises(Invalid) as refused:
@@ -143,7 +143,7 @@ def test_a_rejection_says_why(w: World) -> None:
 
 
 def test_with_two_finance_members_both_cards_change_when_one_decides(w: World) -> None:
-    request = _ask(w, "payment")
+    request = _ask(w, "expense")
 
     w.desks.approvals.decide(member_id(w.desks.deals, "goro"), request, approve=True)
 
@@ -153,7 +153,7 @@ def test_with_two_finance_members_both_cards_change_when_one_decides(w: World) -
 
 
 def test_what_waits_for_whom(w: World) -> None:
-    quote, payment = _ask(w, "quote"), _ask(w, "payment")
+    quote, payment = _ask(w, "trial"), _ask(w, "expense")
 
     assert [v.id for v in w.desks.approvals.waiting(member_id(w.desks.deals, "sato"))] == [quote]
     assert [v.id for v in w.desks.approvals.waiting(member_id(w.desks.deals, "fumi"))] == [payment]
@@ -161,7 +161,7 @@ def test_what_waits_for_whom(w: World) -> None:
 
 
 def test_a_lost_deal_closes_its_open_requests_and_their_cards(w: World) -> None:
-    request = _ask(w, "quote")
+    request = _ask(w, "trial")
     kenji = member_id(w.desks.deals, "kenji")
     with w.sessions.begin() as session:
         deal_ref = session.get_one(ApprovalRequest, request).deal
@@ -183,7 +183,7 @@ def _kinds_for(w: World, handle: str) -> list[str]:
 
 
 def test_two_approvers_at_the_same_moment_decide_once(w: World) -> None:
-    request = _ask(w, "payment")
+    request = _ask(w, "expense")
     fumi, goro = member_id(w.desks.deals, "fumi"), member_id(w.desks.deals, "goro")
     start = threading.Barrier(2)
     outcomes: list[str] = []

@@ -120,15 +120,23 @@ async def start_process(
     return process
 
 
+SLACK_USERS = ((SAM, "sam"), (ROOT, "root"))
+
+
 @contextlib.asynccontextmanager
 async def deployment(
-    tmp_path: Path, database_url: str, shapes: list[tuple[bool, bool]]
+    tmp_path: Path,
+    database_url: str,
+    shapes: list[tuple[bool, bool]],
+    *,
+    directory: str = DIRECTORY,
+    slack_users: tuple[tuple[str, str], ...] = SLACK_USERS,
 ) -> AsyncIterator[Deployment]:
     """Processes of the given (serves Slack, serves Telegram) shapes on one database."""
     config = tmp_path / "dealbot.toml"
-    config.write_text(DIRECTORY, encoding="utf-8")
+    config.write_text(directory, encoding="utf-8")
     async with SlackStandin(known_users_only=True) as slack, TelegramStandin() as tg:
-        for user, name in ((SAM, "sam"), (ROOT, "root")):
+        for user, name in slack_users:
             slack.add_user(user, name=name, locale="en-US")
         tg.add_group(GROUP, "Mixed Sales")
         found = Deployment(slack, tg)

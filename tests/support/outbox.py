@@ -12,7 +12,7 @@ from dealbot.domain.core.store import SessionFactory
 from dealbot.domain.outbox.delivery import Envelope
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.core.transport import PartsSent, Placement
+from dealbot.handlers.core.transport import PartsSent, Placement, Transport
 from dealbot.handlers.core.ui import Message
 from support.store import FakeClock
 
@@ -29,11 +29,13 @@ class TwoPlatforms:
 class RecordingTransport:
     """A platform that records what it was sent and fails when told to.
 
-    `failures` are raised by the next sends, one each; `parts` splits every message into that
-    many parts; `crash_after` kills the process (KeyboardInterrupt) once that many parts went;
-    `die_after_accept` kills it after the platform took the next part but before the bot
-    heard back. `keys` is what the platform holds, for the read-back of a resend. `refuse`
-    names places whose every send fails with the given error.
+    `failures` are raised by the next sends, one each; `parts` splits every message's text into
+    that many parts, and each chart adds one picture part after them; `crash_after` kills the
+    process (KeyboardInterrupt) once that many parts went; `die_after_accept` kills it after the
+    platform took the next part but before the bot heard back, `die_after_part` after it took
+    that part (counted from 0) of a message. `keys` is what the platform holds, for the
+    read-back of a resend: like Slack's message metadata, only text parts can be found.
+    `refuse` names places whose every send fails with the given error.
     """
 
     platform: str = "alpha"
@@ -41,6 +43,7 @@ class RecordingTransport:
     failures: list[BaseException] = field(default_factory=list)
     crash_after: int | None = None
     die_after_accept: bool = False
+    die_after_part: int | None = None
     parts: int = 1
     refuse: dict[str, Exception] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
@@ -51,7 +54,8 @@ class RecordingTransport:
         self, envelope: Envelope, message: Message, placement: Placement, parts_sent: PartsSent
     ) -> list[str]:
         ids = list(envelope.external_ids[: envelope.parts_sent])
-        for part in range(len(ids), self.parts):
+        count = self.parts + len(message.charts)
+        for part in range(len(ids), count):
             if envelope.address in self.refuse:
                 raise self.refuse[envelope.address]
             if self.failures:
@@ -59,15 +63,16 @@ class RecordingTransport:
             if self.crash_after is not None and len(self.sent) >= self.crash_after:
                 raise KeyboardInterrupt  # the process dies mid-pass
             title = message.title or ""
-            if self.parts > 1:
-                title += f" [{part + 1}/{self.parts}]"
+            if count > 1:
+                title += f" [{part + 1}/{count}]"
             self.sent.append((envelope.address, title, placement.thread_root, placement.broadcast))
             ids.append(f"{self.platform}-{len(self.sent)}")
-            self.keys[envelope.key] = ids[0]
-            if self.die_after_accept:
-                self.die_after_accept = False
+            if part < self.parts:
+                self.keys[envelope.key] = ids[0]
+            if self.die_after_accept or self.die_after_part == part:
+                self.die_after_accept, self.die_after_part = False, None
                 raise KeyboardInterrupt
-            if part < self.parts - 1:
+            if part < count - 1:
                 await parts_sent(ids)
         return ids
 
@@ -94,7 +99,7 @@ class World:
 
     def dispatcher(
         self,
-        *transports: RecordingTransport,
+        *transports: Transport,
         lease: timedelta = timedelta(seconds=30),
         parallel: bool = False,
         holder: str = "test-process",

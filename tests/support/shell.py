@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dealbot.bot.capabilities import build_desks, build_registry
 from dealbot.bot.dispatcher import Dispatcher
@@ -21,6 +23,10 @@ class Transcript:
     desk: Desk
     handle: str
     output: list[str] = field(default_factory=list)
+    # Where charts are written (made when the first one is): never the working directory.
+    chart_folder: Path = field(
+        default_factory=lambda: Path(tempfile.gettempdir(), "dealbot-test-charts")
+    )
 
     def __post_init__(self) -> None:
         board = ActionBoard()
@@ -29,7 +35,7 @@ class Transcript:
         self.router = Router(build_registry(desks), desks.people)
         dispatcher = Dispatcher(
             self.desk.sessions,
-            [ShellTransport(self.output.append, board)],
+            [ShellTransport(self.output.append, board, chart_folder=self.chart_folder)],
             self.router,
             outbox,
             holder="shell",

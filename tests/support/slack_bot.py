@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,15 +84,26 @@ def free_socket() -> socket.socket:
     return sock
 
 
+USERS = ((LENA, "lena"), (SAM, "sam"), (KIM, "kim"), (STRANGER, "nobody"))
+
+
 @contextlib.asynccontextmanager
 async def running_bot(
-    tmp_path: Path, *, max_backoff: float = 0.2, dispatching: bool = True
+    tmp_path: Path,
+    *,
+    max_backoff: float = 0.2,
+    dispatching: bool = True,
+    directory: str = DIRECTORY,
+    users: tuple[tuple[str, str], ...] = USERS,
+    scopes: Iterable[str] | None = None,
 ) -> AsyncIterator[SlackBot]:
-    """Everything `dealbot run --http` starts for Slack, on 127.0.0.1, torn down afterwards."""
+    """Everything `dealbot run --http` starts for Slack, on 127.0.0.1, torn down afterwards.
+
+    `scopes`: the bot token's scopes, enforced by the stand-in (default: every scope)."""
     config = tmp_path / "dealbot.toml"
-    config.write_text(DIRECTORY, encoding="utf-8")
-    async with SlackStandin(known_users_only=True) as slack:
-        for user, name in ((LENA, "lena"), (SAM, "sam"), (KIM, "kim"), (STRANGER, "nobody")):
+    config.write_text(directory, encoding="utf-8")
+    async with SlackStandin(known_users_only=True, scopes=scopes) as slack:
+        for user, name in users:
             slack.add_user(user, name=name, locale="en-US")
         settings = Settings(
             DATABASE_URL=f"sqlite:///{tmp_path / 'dealbot.sqlite3'}",

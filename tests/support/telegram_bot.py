@@ -158,9 +158,11 @@ def forge_press(tg: TelegramStandin, user: int, message: SentMessage, data: str)
     return query_id
 
 
-def settings_for(tg: TelegramStandin, tmp_path: Path, **extra: str) -> Settings:
+def settings_for(
+    tg: TelegramStandin, tmp_path: Path, *, directory: str = DIRECTORY, **extra: str
+) -> Settings:
     config = tmp_path / "dealbot.toml"
-    config.write_text(DIRECTORY, encoding="utf-8")
+    config.write_text(directory, encoding="utf-8")
     values: dict[str, Any] = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'dealbot.sqlite3'}",
         "DEALBOT_CONFIG": str(config),

@@ -2,7 +2,7 @@
 crossings, and the indexes that find key dates and contracts ending
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02 12:00:00.000000
 
 Only new tables and new indexes: no table is copied (SQLite's customer search triggers stay).
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -95,3 +95,15 @@ async def test_cancel_saves_nothing_and_back_goes_to_the_previous_question(
     assert back.count("? Customer") == 2
     assert "Cancelled; nothing was saved." in replies(back)
     assert sample_desk.my_open_deals(member_id(sample_desk, "sam")) == []
+
+
+async def test_an_amount_beyond_what_the_store_holds_is_refused_at_once_with_the_limit(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    printed = await shell.type("/deal new", "Acme", "Robots", "3", "1", "1" * 23, "12")
+
+    text = replies(printed)
+    assert "! The amount can be at most 999,999,999,999.99." in text
+    assert text.rindex("? Currency") > text.index("at most 999,999,999,999.99")

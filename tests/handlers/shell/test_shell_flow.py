@@ -115,6 +115,7 @@ async def test_search_and_stats_in_the_shell(sample_desk: DealDesk) -> None:
     assert "Found 1 deal" in software and "D-1 · Warehouse robots" in software
     small = replies(await shell.type("/deal search size:1-9"))
     assert "D-2 · Ovens · Bolt Bakery · €900.00" in small and "D-1" not in small
-    stats = replies(await shell.type("/deal stats"))
+    [(where, stats)] = deliveries(await shell.type("/deal stats"))
+    assert where == "DM to Kim Closer (@kim)"  # it holds a chart: only ever in a DM
     assert "All deals: 2 deals, 0 won, 0 lost" in stats
     assert "IT and software: 1 deal" in stats and "Retail: 1 deal" in stats

@@ -118,7 +118,8 @@ async def test_someone_on_no_team_is_told_so(bot: SlackBot) -> None:
 async def test_help_lists_every_command_only_to_the_asker(bot: SlackBot) -> None:
     await bot.driver.slash_command(SAM, "/deal", "help")
     (shown,) = await bot.slack.wait_for(lambda s: s.ephemerals(SAM), what="the help")
-    for command in ("new", "update", "won", "lost", "show", "list", "search", "stats", "lang"):
+    commands = ("new", "update", "won", "lost", "show", "list", "search", "stats", "chart", "lang")
+    for command in commands:
         assert f"/deal {command}" in plain_text(shown)
     assert bot.slack.errors == []
 

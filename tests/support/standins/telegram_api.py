@@ -477,7 +477,14 @@ class _RateLimits:
 
 def _u16(text: str) -> int:
     """Length in UTF-16 code units, the unit of Telegram entity offsets."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ch > "\uffff")
+
+
+def _width(ch: str) -> int:
+    """UTF-16 code units of one character: the parsers' per-character step."""
+    return 2 if ch > "\uffff" else 1
 
 
 def _is_space(ch: str) -> bool:
@@ -648,7 +655,7 @@ def _parse_html(text: str) -> tuple[str, list[JSONDict]]:
             )
         if ch != "<":
             out.append(ch)
-            utf16 += _u16(ch)
+            utf16 += _width(ch)
             i += 1
             continue
 
@@ -877,7 +884,7 @@ def _parse_markdown_v2(text: str) -> tuple[str, list[JSONDict]]:
             reserved = "`"
         if ch not in reserved:
             out.append(ch)
-            utf16 += _u16(ch)
+            utf16 += _width(ch)
             i += 1
             continue
 
@@ -1055,7 +1062,7 @@ def _parse_markdown(text: str) -> tuple[str, list[JSONDict]]:
             continue
         if ch not in "_*`[":
             out.append(ch)
-            utf16 += _u16(ch)
+            utf16 += _width(ch)
             i += 1
             continue
         begin = i
@@ -1137,8 +1144,10 @@ def _fix_formatted_text(text: str, entities: list[JSONDict]) -> tuple[str, list[
     position_map: list[int] = []  # old UTF-16 offset -> new UTF-16 offset
     new_u16 = 0
     for ch in text:
-        width = _u16(ch)
-        position_map.extend([new_u16] * width)
+        width = _width(ch)
+        position_map.append(new_u16)
+        if width == 2:
+            position_map.append(new_u16)
         if ch in _REMOVED_CHARS:
             continue
         if ord(ch) < 32 and ch != "\n":
