@@ -11,6 +11,7 @@ from dealbot.domain.products import levels as product_levels
 from dealbot.domain.products import models as product_models
 from dealbot.domain.reminders import models as reminder_models
 from dealbot.domain.selling import models as selling_models
+from dealbot.domain.selling import reminders as selling_reminders
 
 metadata = core_models.Base.metadata
 MODULES = (
@@ -24,6 +25,7 @@ MODULES = (
     product_levels,
     reminder_models,
     selling_models,
+    selling_reminders,
 )
 # Tables the store keeps beside the models (SQLite's full-text index and its shadow tables):
 # made by the migrations, left alone when models and migrations are compared.

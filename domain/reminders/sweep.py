@@ -193,7 +193,7 @@ class Sweeper:
                 state = State.MUTED
             elif not latest.condition and latest.on < window.caught_up:
                 state = State.MISSED
-            elif latest.due_day < window.today or key in overdue_series:
+            elif _made_up(latest, window) or key in overdue_series:
                 state = State.LATE
             else:
                 state = State.SENT
@@ -300,6 +300,15 @@ class Sweeper:
             .where(SweepMark.team_id == team_id, SweepMark.through < day)
             .values(through=day, swept_at=as_of)
         )
+
+
+def _made_up(occasion: Occasion, window: Window) -> bool:
+    """Whether an occasion comes after its day because no sweep ran then (the bot was down).
+
+    A condition first due before the days this sweep makes up (before the team's first sweep,
+    or on a day already swept, when it did not hold yet) is news, not late.
+    """
+    return window.first <= occasion.due_day < window.today
 
 
 def _when(entry: Entry) -> dict[str, Any]:

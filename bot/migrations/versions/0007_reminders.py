@@ -1,5 +1,5 @@
 """reminders: the ledger, mutes, each team's last sweep, snoozed deals, stock levels and
-crossings, and the indexes that find key dates and contracts ending
+crossings, and the indexes that find key dates, contracts ending and unpaid installments
 
 Revision ID: 0007
 Revises: 0006
@@ -20,6 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 UTC_TIME = sa.DateTime(timezone=True)
 KEY_DATES = ("founded", "first_contract", "contact_birthday")
+UNPAID = "paid_minor < amount_minor"
 
 
 def upgrade() -> None:
@@ -127,9 +128,18 @@ def upgrade() -> None:
     for column in KEY_DATES:
         op.create_index(f"ix_customers_team_id_{column}", "customers", ["team_id", column])
     op.create_index("ix_contracts_ends_on", "contracts", ["ends_on"])
+    # Selling's installments as reminders read them: the due day of those not paid in full.
+    op.create_index(
+        "ix_installments_unpaid_due",
+        "installments",
+        ["due_date"],
+        postgresql_where=sa.text(UNPAID),
+        sqlite_where=sa.text(UNPAID),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_installments_unpaid_due", table_name="installments")
     op.drop_index("ix_contracts_ends_on", table_name="contracts")
     for column in KEY_DATES:
         op.drop_index(f"ix_customers_team_id_{column}", table_name="customers")

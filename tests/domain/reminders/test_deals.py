@@ -191,7 +191,10 @@ def test_admins_see_what_was_sent_late_and_missed_in_the_last_7_days(
     text = report(Translator("en"), figures).plain().splitlines()
     assert text[0] == "Reminders of the last 7 days: 1 sent, 2 late, 1 missed"
     assert "Founding anniversaries: 0 sent, 1 late, 1 missed" in text
-    assert "late · Mar 5, 2027 · Founding anniversaries · C-1 Acme → Kenji Tanaka (Tokyo Sales)" in text
+    assert (
+        "late · Mar 5, 2027 · Founding anniversaries · C-1 Acme → Kenji Tanaka (Tokyo Sales)"
+        in text
+    )
 
     clock.current = at("2027-03-14T00:30Z")  # more than 7 days later
     assert desk.report(known["root"]).counts == {"sent": 0, "late": 0, "missed": 0}

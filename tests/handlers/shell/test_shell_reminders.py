@@ -67,6 +67,6 @@ async def test_a_stagnant_deal_in_the_shell_and_the_report_for_admins(
     assert "Only admins can see which reminders went out." in refused
     report_text = replies(await shell.type("/as lena", "/deal reminders"))
     assert "Reminders of the last 7 days: 2 sent, 0 late, 0 missed" in report_text
-    assert "sent · Nov 3, 2026 · Stagnant deals · D-1 Robots → Sam Seller (Sample Sales)" in (
+    assert "sent · Nov 1, 2026 · Stagnant deals · D-1 Robots → Sam Seller (Sample Sales)" in (
         report_text
     )

@@ -93,9 +93,12 @@ async def test_the_stagnant_deal_buttons_do_what_they_say_on_slack(bot: SlackBot
         "errors": {"lost_reason": "Lost reason is required."},
     }
     await submit(bot, SAM, view, {"activity": "call", "lost_reason": "Went quiet"})
-    assert bot.core.desks.deals.show(
-        bot.core.desks.people.person(slack_user=SAM).id, "D-1"
-    ).card.status == "lost"
+    assert (
+        bot.core.desks.deals.show(
+            bot.core.desks.people.person(slack_user=SAM).id, "D-1"
+        ).card.status
+        == "lost"
+    )
     closed = await bot.slack.wait_for(
         lambda s: [
             m for m in s.dm_messages(SAM) + s.dm_messages(LENA) if "is closed" in plain_text(m)
