@@ -259,17 +259,26 @@ DIGEST_PARTS: dict[str, Callable[[Translator, dict[str, Any]], list[str]]] = {
 
 
 def digest_chart(t: Translator, params: Mapping[str, Any]) -> Chart | None:
-    """The pipeline as a funnel (deals per stage), for the pictures the digest comes with."""
-    part = params.get("sections", {}).get("pipeline")
-    if not part:
+    """The week in one picture: open deals by stage, then the deals won and lost this week,
+    each bar labelled with the number the text says; None when there is no deal at all."""
+    sections = params.get("sections", {})
+    bars: list[tuple[str, int]] = [
+        (str(stage["status"]), int(stage["deals"]))
+        for stage in sections.get("pipeline", {}).get("stages", [])
+    ]
+    closed = sections.get("closed", {})
+    bars += [
+        (status, int(closed[status]["deals"])) for status in ("won", "lost") if status in closed
+    ]
+    if not any(count for _, count in bars):
         return None
-    stages = part["stages"]
     return Chart.of(
-        ChartKind.FUNNEL,
+        ChartKind.BAR,
         t("digest-chart-title"),
-        [t.choice("deal-status", str(s["status"])) for s in stages],
-        [int(s["deals"]) for s in stages],
-        [t.number(int(s["deals"])) for s in stages],
+        [t.choice("deal-status", status) for status, _ in bars],
+        [count for _, count in bars],
+        [t.number(count) for _, count in bars],
+        value_axis_label=t("chart-axis-deals"),
     )
 
 
@@ -291,6 +300,8 @@ def digest(t: Translator, note: Note) -> Message:
             last=t.date(_day(params["last"])),
         ),
         lines=tuple(lines),
+        # The digest goes to the leader's direct messages: the one place charts go.
+        charts=tuple(chart for chart in (digest_chart(t, params),) if chart is not None),
     )
 
 

@@ -123,7 +123,7 @@ digest-stagnant = Stagnant deals: { $count }
 digest-stagnant-line = · { $ref } { $title } · { $owner } · no progress since { $date }
 digest-overdue = Overdue payments: { $count } · { $amounts }
 digest-overdue-line = · { $order } #{ $number } ({ $deal }) · { $amount } · due { $date }
-digest-chart-title = Open deals by stage
+digest-chart-title = Open deals by stage, and the deals closed this week
 
 reminders-report = Reminders of the last 7 days: { $sent } sent, { $late } late, { $missed } missed
 reminders-report-kind = { $kind }: { $sent } sent, { $late } late, { $missed } missed

@@ -74,7 +74,7 @@ digest-stagnant = 停滞中の商談: { $count }件
 digest-stagnant-line = · { $ref } { $title } · { $owner } · { $date } から進捗なし
 digest-overdue = 延滞中の入金: { $count }件 · { $amounts }
 digest-overdue-line = · { $order } 第{ $number }回（{ $deal }） · { $amount } · 期日 { $date }
-digest-chart-title = ステージ別の進行中の商談
+digest-chart-title = ステージ別の進行中の商談と今週クローズした商談
 
 reminders-report = 過去7日間のリマインダー: 送信 { $sent } 件、遅延 { $late } 件、見送り { $missed } 件
 reminders-report-kind = { $kind }: 送信 { $sent }、遅延 { $late }、見送り { $missed }

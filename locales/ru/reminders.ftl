@@ -126,7 +126,7 @@ digest-stagnant = Застывшие сделки: { $count }
 digest-stagnant-line = · { $ref } { $title } · { $owner } · без движения с { $date }
 digest-overdue = Просроченные платежи: { $count } · { $amounts }
 digest-overdue-line = · { $order } № { $number } ({ $deal }) · { $amount } · срок { $date }
-digest-chart-title = Открытые сделки по этапам
+digest-chart-title = Открытые сделки по этапам и сделки, закрытые за неделю
 
 reminders-report = Напоминания за последние 7 дней: отправлено { $sent }, с опозданием { $late }, пропущено { $missed }
 reminders-report-kind = { $kind }: отправлено { $sent }, с опозданием { $late }, пропущено { $missed }

@@ -74,7 +74,7 @@ digest-stagnant = 停滞的商机: { $count }
 digest-stagnant-line = · { $ref } { $title } · { $owner } · 自 { $date } 起无进展
 digest-overdue = 逾期收款: { $count } · { $amounts }
 digest-overdue-line = · { $order } 第{ $number }期（{ $deal }） · { $amount } · 到期日 { $date }
-digest-chart-title = 按阶段的进行中商机
+digest-chart-title = 按阶段的进行中商机及本周关闭的商机
 
 reminders-report = 最近7天的提醒: 已发送 { $sent }，延迟 { $late }，错过 { $missed }
 reminders-report-kind = { $kind }: 已发送 { $sent }，延迟 { $late }，错过 { $missed }

@@ -164,7 +164,12 @@ def test_the_weekly_digest_tells_the_leader_the_pipeline_the_week_and_stagnant_d
     assert f"· {stale} Stale pumps · Kenji Tanaka · no progress since Feb 10, 2027" in text
     chart = digest_chart(t, params)
     assert chart is not None
-    assert chart.alt_text() == "Open deals by stage\nOpened: 1\nIn negotiation: 1"
+    assert chart.alt_text() == (
+        "Open deals by stage, and the deals closed this week (Deals)\n"
+        "Opened: 1\nIn negotiation: 1\nWon: 1\nLost: 1"
+    )
+    # The message carries it: the digest goes to the leader's direct messages only.
+    assert digest(t, Note("reminder_digest", "leader", "dm", params)).charts == (chart,)
 
 
 def test_admins_see_what_was_sent_late_and_missed_in_the_last_7_days(
