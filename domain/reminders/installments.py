@@ -9,22 +9,24 @@ more than the rows below, and tests hand it rows of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.routing import Audience
-from dealbot.domain.reminders.calendar import days
+from dealbot.domain.reminders.calendar import ONE_DAY
 from dealbot.domain.reminders.kinds import Kind
+from dealbot.domain.reminders.models import Reminder
 from dealbot.domain.reminders.occasions import Occasion, Source, SweepContext
 
 
-@dataclass(frozen=True, slots=True)
-class DueInstallment:
-    """An installment with something left to pay, as reminders need it."""
+class DueInstallment(NamedTuple):
+    """An installment with something left to pay, as reminders need it (a tuple: a sweep
+    reads tens of thousands)."""
 
     id: int  # the installment's own id: the reminders' subject
     order_ref: str  # "O-4"
@@ -42,6 +44,8 @@ class DueInstallment:
 # in any order. Selling answers it from an index on (team, due day) of unpaid installments.
 UnpaidInstallments = Callable[[Session, int, date], Iterable[DueInstallment]]
 
+SUBJECT = "installment"
+INSTALLMENT, ESCALATION = Kind.INSTALLMENT.value, Kind.ESCALATION.value
 # Stages of an installment's reminders to its owner, in the order they come.
 SOON, TODAY, OVERDUE = 0, 1, 2
 STAGES = {SOON: "soon", TODAY: "today", OVERDUE: "overdue"}
@@ -68,15 +72,32 @@ def installment_reminders(unpaid: UnpaidInstallments) -> Source:
         window, settings = context.window, context.settings
         ahead = settings.payment_due_days
         escalate = settings.overdue_escalate_days
+        escalated = _escalated(context.session, context.team.id)
         rows = unpaid(context.session, context.team.id, window.day + timedelta(days=ahead))
         for row in rows:
             if row.team_id != context.team.id or row.left_minor <= 0:
                 continue
             yield from _owner_occasions(context, row, ahead)
-            if (window.day - row.due_on).days >= escalate:
+            if (window.day - row.due_on).days >= escalate and row.id not in escalated:
                 yield from _escalations(context, row, escalate)
 
     return occasions
+
+
+def _escalated(session: Session, team_id: int) -> set[int]:
+    """The installments whose escalation the ledger holds already: it happens once, so a
+    sweep need not make their occasions again (one walk of the ledger's unique key)."""
+    return set(
+        session.scalars(
+            select(Reminder.subject_id)
+            .where(
+                Reminder.kind == Kind.ESCALATION.value,
+                Reminder.subject_type == SUBJECT,
+                Reminder.team_id == team_id,
+            )
+            .distinct()
+        )
+    )
 
 
 def _owner_occasions(context: SweepContext, row: DueInstallment, ahead: int) -> Iterator[Occasion]:
@@ -84,28 +105,34 @@ def _owner_occasions(context: SweepContext, row: DueInstallment, ahead: int) -> 
     if recipient is None:
         return
     member, audience = recipient
-    window = context.window
-    stages: list[tuple[int, date]] = []
-    if ahead:
-        stages.append((SOON, row.due_on - timedelta(days=ahead)))
-    stages.append((TODAY, row.due_on))
-    # Overdue is reminded every day; after a gap only the latest day of it is sent.
-    first_overdue = max(window.first, row.due_on + timedelta(days=1))
-    stages += [(OVERDUE, day) for day in days(first_overdue, window.day)]
-    for stage, on in stages:
-        if not window.holds(on):
-            continue
-        yield Occasion(
+    first, last = context.window.first, context.window.day
+    label = f"{row.order_ref} #{row.number} ({row.deal_ref})"
+
+    def occasion(stage: int, on: date) -> Occasion:
+        return Occasion(
             kind=Kind.INSTALLMENT,
-            subject_type="installment",
+            subject_type=SUBJECT,
             subject_id=row.id,
             member=member,
             audience=audience,
             on=on,
-            label=f"{row.order_ref} #{row.number} ({row.deal_ref})",
-            item=_item(row, kind=Kind.INSTALLMENT.value, stage=STAGES[stage]),
+            label=label,
+            item={},
+            build=partial(_item, row, kind=INSTALLMENT, stage=STAGES[stage]),
             stage=stage,
         )
+
+    if ahead:
+        soon = row.due_on - timedelta(days=ahead)
+        if first <= soon <= last:
+            yield occasion(SOON, soon)
+    if first <= row.due_on <= last:
+        yield occasion(TODAY, row.due_on)
+    # Overdue is reminded every day; after a gap only the latest day of it is sent.
+    day = max(first, row.due_on + ONE_DAY)
+    while day <= last:
+        yield occasion(OVERDUE, day)
+        day += ONE_DAY
 
 
 def _escalations(context: SweepContext, row: DueInstallment, escalate: int) -> Iterator[Occasion]:
@@ -122,15 +149,17 @@ def _escalations(context: SweepContext, row: DueInstallment, escalate: int) -> I
         told.add(member.id)
         yield Occasion(
             kind=Kind.ESCALATION,
-            subject_type="installment",
+            subject_type=SUBJECT,
             subject_id=row.id,
             member=member,
             audience=audience,
             on=row.due_on + timedelta(days=escalate),
             label=f"{row.order_ref} #{row.number} ({row.deal_ref})",
-            item=_item(
+            item={},
+            build=partial(
+                _item,
                 row,
-                kind=Kind.ESCALATION.value,
+                kind=ESCALATION,
                 owner=owner.name if owner is not None else None,
             ),
             condition=True,

@@ -4,7 +4,7 @@ each occasion found (a reminder due for one person on one day)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -39,7 +39,8 @@ Key = tuple[str, str, int, int, date]
 Series = tuple[str, str, int, int]
 
 
-@dataclass(frozen=True)
+# Not frozen, with slots: a sweep makes tens of thousands of these.
+@dataclass(slots=True, eq=False)
 class Occasion:
     """A reminder of `kind` about a subject, due to one member on the day `on`.
 
@@ -56,20 +57,25 @@ class Occasion:
     audience: Audience
     on: date
     label: str
+    # What the message says about it; or, when worth working out only for a new occasion,
+    # `build` makes it (`details()`).
     item: dict[str, Any]
     stage: int = 0
     condition: bool = False
     due: date | None = None
-    # What the message says, when it is worth working out only for a new occasion.
-    build: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+    build: Callable[[], dict[str, Any]] | None = None
 
     @property
     def key(self) -> Key:
-        return (self.kind.value, self.subject_type, self.subject_id, self.member.id, self.on)
+        # A StrEnum is its value: the tuple equals the one read back from the ledger.
+        return (self.kind, self.subject_type, self.subject_id, self.member.id, self.on)
 
     @property
     def series(self) -> Series:
-        return (self.kind.value, self.subject_type, self.subject_id, self.member.id)
+        return (self.kind, self.subject_type, self.subject_id, self.member.id)
+
+    def details(self) -> dict[str, Any]:
+        return self.build() if self.build is not None else self.item
 
     @property
     def due_day(self) -> date:

@@ -241,13 +241,13 @@ class Sweeper:
         for ledger_id, entry in told:
             o = entry.occasion
             if o.kind in (Kind.STAGNATION, Kind.DIGEST):
-                single = {**(o.build() if o.build else o.item), **_when(entry), "today": today}
+                single = {**o.details(), **_when(entry), "today": today}
                 written += self._one(session, team, [(ledger_id, entry)], o.kind.topic, single, now)
             else:
                 groups[(o.member.id, o.kind.topic)].append((ledger_id, entry))
         for (_, topic), members in groups.items():
             members.sort(key=lambda pair: (pair[1].occasion.on, pair[0]))
-            items = [{**e.occasion.item, **_when(e)} for _, e in members[:LISTED]]
+            items = [{**e.occasion.details(), **_when(e)} for _, e in members[:LISTED]]
             params: dict[str, Any] = {
                 "today": today,
                 "items": items,

@@ -2,9 +2,9 @@
 (`dealbot.domain.reminders.installments.UnpaidInstallments`).
 
 One set-based statement per team and sweep: the partial index on the due day of installments
-not paid in full (`ix_installments_unpaid_due`) gives the few rows due by the day asked,
-whatever the number of installments paid or due later; their orders, deals and customers are
-found by primary key.
+not paid in full (`ix_installments_unpaid_due`, covering what is read) gives the few rows due
+by the day asked, whatever the number of installments paid or due later; their orders, deals
+and customers are found by primary key.
 """
 
 from __future__ import annotations
@@ -22,9 +22,14 @@ from dealbot.domain.selling.models import Installment, Order, OrderState
 
 # Only the installments with something left to pay: a sweep reads a range of it.
 UNPAID = Installment.paid_minor < Installment.amount_minor
+# It covers what a sweep reads of an installment: no visit to the table itself.
 UNPAID_DUE_INDEX = Index(
     "ix_installments_unpaid_due",
     Installment.due_date,
+    Installment.order_id,
+    Installment.position,
+    Installment.amount_minor,
+    Installment.paid_minor,
     postgresql_where=UNPAID,
     sqlite_where=UNPAID,
 )

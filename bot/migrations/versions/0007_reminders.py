@@ -132,7 +132,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_installments_unpaid_due",
         "installments",
-        ["due_date"],
+        ["due_date", "order_id", "position", "amount_minor", "paid_minor"],
         postgresql_where=sa.text(UNPAID),
         sqlite_where=sa.text(UNPAID),
     )

@@ -41,7 +41,7 @@ def test_a_tokyo_team_is_reminded_at_nine_in_the_morning_japan_time(
     assert note.kind == "reminder_key_dates" and note.handle == "kenji"
     (item,) = note.items
     assert item["kind"] == "founded" and item["years"] == 26 and item["late"] is False
-    assert [(t.team, t.day) for t in report.teams][0] == ("Tokyo Sales", date(2027, 3, 1))
+    assert (report.teams[0].team, report.teams[0].day) == ("Tokyo Sales", date(2027, 3, 1))
 
     desk.sweep(at("2027-03-01T00:00Z"))  # the same instant again
     desk.sweep(at("2027-03-01T05:00Z"))  # and later that day

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from dealbot.domain.deals.models import Deal
+from support.standins.telegram_api import SentMessage
 from support.telegram_bot import GROUP, KENJI, SATO, YUI, Bot, forge_press
 from support.telegram_flow import open_deal, report
-from support.standins.telegram_api import SentMessage
 
 
 async def _cards(bot: Bot) -> tuple[SentMessage, SentMessage]:
