@@ -89,7 +89,7 @@ def copy_installments(engine: Engine, rows: Iterator[dict[str, Any]]) -> int:
     try:
         cursor = raw.cursor()
         statement = f"COPY installments ({', '.join(columns)}) FROM STDIN"
-        with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
+        with cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row([row[c] for c in columns])
                 count += 1

@@ -67,19 +67,6 @@ def _cli(
     return code, out.getvalue().splitlines(), err.getvalue()
 
 
-def _cli(
-    args: list[str], cwd: Path, url: str, monkeypatch: pytest.MonkeyPatch
-) -> tuple[int, list[str], str]:
-    """The `dealbot` command in this process (the same `main` the console script runs)."""
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.chdir(cwd)
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("DEALBOT_CONFIG", raising=False)
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(args)
-    return code, out.getvalue().splitlines(), err.getvalue()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database nothing was migrated in yet, and the teams file beside it."""

@@ -31,10 +31,10 @@ async def _stagnant_cards(bot: SlackBot) -> tuple[PostedMessage, PostedMessage]:
             (m for m in bot.slack.dm_messages(user) if "no progress" in plain_text(m)), None
         )
 
-    return (
-        await bot.slack.wait_for(lambda s: card(SAM), what="Sam's card"),
-        await bot.slack.wait_for(lambda s: card(LENA), what="Lena's card"),
-    )
+    sams = await bot.slack.wait_for(lambda s: card(SAM), what="Sam's card")
+    lenas = await bot.slack.wait_for(lambda s: card(LENA), what="Lena's card")
+    assert sams is not None and lenas is not None
+    return sams, lenas
 
 
 def _buttons(message: PostedMessage) -> list[str]:
