@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from sqlalchemy import Index, select
+from sqlalchemy import ColumnElement, Index, select
 from sqlalchemy.orm import Session
 
 from dealbot.domain.customers.models import Customer
@@ -35,6 +35,15 @@ UNPAID_DUE_INDEX = Index(
 )
 
 
+def _order_id(session: Session) -> ColumnElement[int]:
+    """The installment's order as the join reads it. SQLite's planner, given statistics,
+    would rather walk every order's installments (a million rows) than the partial index's
+    few; `order_id + 0` cannot be looked up through an index, so it starts from the index."""
+    if session.get_bind().dialect.name == "sqlite":
+        return Installment.order_id + 0
+    return Installment.order_id
+
+
 def unpaid_installments(
     session: Session, team_id: int, on_or_before: date
 ) -> Iterator[DueInstallment]:
@@ -53,7 +62,8 @@ def unpaid_installments(
             Deal.owner_id,
             Customer.name,
         )
-        .join(Order, Order.id == Installment.order_id)
+        .select_from(Installment)
+        .join(Order, Order.id == _order_id(session))
         .join(Deal, Deal.id == Order.deal_id)
         .join(Customer, Customer.id == Deal.customer_id)
         .where(
