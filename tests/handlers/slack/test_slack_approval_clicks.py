@@ -101,6 +101,10 @@ async def test_a_leaders_own_quote_is_decided_by_an_admin_once(tmp_path: Path) -
         assert state_of_q1(bot) == "approved"
         assert len(admins_card.edits) == 1 and buttons(admins_card) == []
         assert "approved by Ada Admin" in plain_text(admins_card)
+        await bot.slack.wait_for(
+            lambda s: any("was approved" in plain_text(m) for m in s.dm_messages(LENA)),
+            what="Lena told",
+        )
         told = [m for m in bot.slack.dm_messages(LENA) if "was approved" in plain_text(m)]
         assert len(told) == 1
 
