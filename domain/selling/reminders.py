@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from sqlalchemy import ColumnElement, Index, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from dealbot.domain.customers.models import Customer
 from dealbot.domain.deals.models import Deal
@@ -35,7 +35,7 @@ UNPAID_DUE_INDEX = Index(
 )
 
 
-def _order_id(session: Session) -> ColumnElement[int]:
+def _order_id(session: Session) -> ColumnElement[int] | InstrumentedAttribute[int]:
     """The installment's order as the join reads it. SQLite's planner, given statistics,
     would rather walk every order's installments (a million rows) than the partial index's
     few; `order_id + 0` cannot be looked up through an index, so it starts from the index."""
