@@ -1,4 +1,4 @@
-"""The `dealbot` command: shell, run, db upgrade, import, outbox, --version."""
+"""The `dealbot` command: shell, run, db upgrade, import, remind, outbox, --version."""
 
 from __future__ import annotations
 
@@ -48,6 +48,16 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument(
         "--team", help="the team the customers belong to (needed with several teams)"
     )
+    remind = commands.add_parser(
+        "remind", help="one reminder sweep as of an instant (writes the reminders to the outbox)"
+    )
+    remind.add_argument(
+        "--at", required=True, help="the instant, ISO 8601 with its zone: 2027-03-01T00:00:00Z"
+    )
+    remind.add_argument(
+        "--deliver", action="store_true", help="deliver them now rather than by `dealbot run`"
+    )
+    remind.add_argument("--quiet", action="store_true", help="print only each team's summary")
     args = parser.parse_args(argv)
     try:
         settings = preflight.settings()
@@ -67,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             from dealbot.bot import import_cli
 
             return import_cli.run(settings, args.kind, args.file, args.team)
+        if args.command == "remind":
+            from dealbot.bot import remind_cli
+
+            return remind_cli.run(settings, args.at, deliver=args.deliver, quiet=args.quiet)
         if args.command == "db":
             return _db_upgrade(settings)
         if args.command == "outbox":

@@ -11,17 +11,42 @@ from babel.numbers import is_currency
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dealbot import locales
-from dealbot.bot.capabilities import EVENTS
 from dealbot.bot.errors import OperatorError
 from dealbot.domain.core.directory import MemberSpec, TeamSpec
 from dealbot.domain.core.errors import Invalid
-from dealbot.handlers.core.i18n import Translator
+from dealbot.domain.reminders.settings import LIMITS, WEEKDAYS
 
 RoleName = Literal["sales", "leader", "finance", "warehouse", "admin"]
 
 
 class ConfigError(OperatorError):
     """A broken `dealbot.toml`; the message names the entry, the field and what is wrong."""
+
+
+def _bounded(name: str, default: int) -> Any:
+    low, high = LIMITS[name]
+    return Field(default, ge=low, le=high, strict=True)
+
+
+class RemindersEntry(BaseModel):
+    """`[teams.reminders]` (PRODUCT.md §5); every key optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    hour: int = _bounded("hour", 9)
+    payment_due_days: int = _bounded("payment_due_days", 3)
+    overdue_escalate_days: int = _bounded("overdue_escalate_days", 7)
+    key_date_days: int = _bounded("key_date_days", 3)
+    contract_end_days: int = _bounded("contract_end_days", 30)
+    digest_day: str = "monday"
+    catch_up_days: int = _bounded("catch_up_days", 7)
+
+    @field_validator("digest_day")
+    @classmethod
+    def _weekday(cls, value: str) -> str:
+        if value.lower() not in WEEKDAYS:
+            raise ValueError(f"'{value}' is not one of {', '.join(WEEKDAYS)}")
+        return value.lower()
 
 
 class TeamEntry(BaseModel):
@@ -36,6 +61,7 @@ class TeamEntry(BaseModel):
     telegram_chat: int | None = None
     stagnation_days: int = Field(7, ge=1, le=365)
     routing: dict[str, Any] = Field(default_factory=dict)
+    reminders: RemindersEntry = Field(default_factory=RemindersEntry)
 
     @field_validator("timezone")
     @classmethod
@@ -63,6 +89,13 @@ class TeamEntry(BaseModel):
     @field_validator("routing")
     @classmethod
     def _routes(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if not value:
+            return value
+        # Every capability's events: imported only when a team routes something, so that the
+        # commands that only read the file (`dealbot remind`) do not load every front end.
+        from dealbot.bot.capabilities import EVENTS
+        from dealbot.handlers.core.i18n import Translator
+
         try:
             return EVENTS.checked_overrides(value)
         except Invalid as error:
@@ -162,7 +195,12 @@ def parse_directory(
     except ValidationError as error:
         raise _explain(path, data, error) from None
     _cross_check(path, parsed)
-    teams = [TeamSpec(**t.model_dump()) for t in parsed.teams]
+    teams = []
+    for entry in parsed.teams:
+        values = entry.model_dump()
+        # Capability settings travel with the team, in its `settings`.
+        values["settings"] = {"reminders": values.pop("reminders")}
+        teams.append(TeamSpec(**values))
     members = [MemberSpec(**{**m.model_dump(), "roles": tuple(m.roles)}) for m in parsed.members]
     return teams, members
 

@@ -27,6 +27,7 @@ from dealbot.bot.wiring import (
     register_runner,
     unregister_runner,
 )
+from dealbot.scheduler.sweeps import ReminderSweeps
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ async def serve(settings: Settings, *, http: bool, stop: asyncio.Event | None = 
         asyncio.to_thread, "interval", args=[heartbeat, core], seconds=HEARTBEAT.total_seconds()
     )
     scheduler.add_job(asyncio.to_thread, "interval", args=[forget_old_requests, core], hours=1)
+    # Reminders (PRODUCT.md §5): swept every few minutes; the ledger decides what is due.
+    ReminderSweeps(core.desks.reminders, core.clock, dispatcher.wake).schedule(scheduler)
     scheduler.start()
     dispatching = asyncio.create_task(dispatcher.run_forever())
     try:

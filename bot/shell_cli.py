@@ -47,6 +47,10 @@ def _line(shell: ShellSession, interactive: bool) -> str:
     return line
 
 
+async def _deliver(shell: ShellSession) -> None:
+    await shell.deliver()
+
+
 def run(settings: Settings, handle: str | None) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
@@ -54,6 +58,7 @@ def run(settings: Settings, handle: str | None) -> int:
     with asyncio.Runner() as loop:
         shell = _open(settings, handle)
         loop.run(shell.greet())
+        loop.run(_deliver(shell))  # today's reminders, if the reminder hour has come
         while True:
             try:
                 line = _line(shell, interactive)

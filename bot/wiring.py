@@ -29,6 +29,7 @@ from dealbot.handlers.core.transport import Transport
 from dealbot.handlers.shell.render import ActionBoard, Printer
 from dealbot.handlers.shell.session import ShellSession
 from dealbot.handlers.shell.transport import ShellTransport
+from dealbot.scheduler.sweeps import ReminderSweeps
 
 
 @dataclass
@@ -130,9 +131,17 @@ def build_dispatcher(
 def build_shell(core: Core, printer: Printer, handle: str | None = None) -> ShellSession:
     board = ActionBoard()
     dispatcher = build_dispatcher(core, [ShellTransport(printer, board)], parallel=False)
+    sweeps = ReminderSweeps(core.desks.reminders, core.clock)
+
+    async def deliver() -> None:
+        # The shell has no timer: reminders are swept between the lines typed, every few
+        # minutes, and printed with everything else.
+        await sweeps.when_due()
+        await dispatcher.drain()
+
     people = core.desks.people.people()
     start = handle or next((p.handle for p in people if "sales" in p.roles), people[0].handle)
-    return ShellSession(core.router, dispatcher.drain, printer, board, start)
+    return ShellSession(core.router, deliver, printer, board, start)
 
 
 # A bot process refreshes its heartbeat this often; one not seen for LIVE_WITHIN is gone.

@@ -1,5 +1,3 @@
-"""Timed work: reminder sweeps run by APScheduler's AsyncIOScheduler on the bot's event loop.
-
-The reminders of PRODUCT.md §5 are built on the outbox, like every other notification; their
-sweeps live here and are registered by `bot.run`.
-"""
+"""Timed work: the reminder sweeps, run by APScheduler's AsyncIOScheduler inside `dealbot run`
+(and by the shell as it goes). They call domain use cases on a clock and send nothing
+themselves: what a sweep writes to the outbox, the dispatcher delivers."""

@@ -21,6 +21,7 @@ from dealbot.domain.core.errors import DomainError, Invalid
 from dealbot.domain.core.imports import RowRefused, Written, cell, upsert
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.text import search_key
+from dealbot.domain.products.levels import note_levels
 from dealbot.domain.products.models import MAX_PRODUCT_NAME, MAX_SKU, Product, StockMovement
 
 COLUMNS = ("sku", "name", "unit_price", "currency", "on_hand", "minimum", "maximum")
@@ -179,4 +180,6 @@ def write_chunk(
             )
     if moves:
         session.execute(insert(StockMovement), moves)
+    # New stock or new limits may cross a minimum or maximum: noticed now, told by a sweep.
+    note_levels(session, now, list(ids.values()))
     return refused

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dealbot.domain.core.errors import Conflict, NotFound
 from dealbot.domain.core.models import Member
 from dealbot.domain.core.text import required_text, search_key
+from dealbot.domain.products.levels import note_levels
 from dealbot.domain.products.models import MAX_REASON, Product, StockMovement
 from dealbot.domain.products.views import Movement, ProductCard, StockView
 
@@ -85,4 +86,6 @@ def move_stock(
         )
     )
     session.flush()
+    # A crossing of the minimum or maximum is noticed now; the next reminder sweep tells it.
+    note_levels(session, now, [product_id])
     return int(moved)

@@ -1,0 +1,1 @@
+"""Reminders (PRODUCT.md §5): what is due, for whom and when, sent once by a ledger."""

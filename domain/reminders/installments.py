@@ -1,0 +1,166 @@
+"""Payment installments (PRODUCT.md §5): due in `payment_due_days`, due today and overdue (one
+a day) to the owner; overdue for `overdue_escalate_days` to finance and the leader too (once).
+
+The installments themselves belong to selling (orders and their payment plans). This module
+reads them through one query, `UnpaidInstallments`, which selling provides: a sweep needs no
+more than the rows below, and tests hand it rows of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from functools import partial
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dealbot.domain.core.money import Money
+from dealbot.domain.core.routing import Audience
+from dealbot.domain.reminders.calendar import ONE_DAY
+from dealbot.domain.reminders.kinds import Kind
+from dealbot.domain.reminders.models import Reminder
+from dealbot.domain.reminders.occasions import Occasion, Source, SweepContext
+
+
+class DueInstallment(NamedTuple):
+    """An installment with something left to pay, as reminders need it (a tuple: a sweep
+    reads tens of thousands)."""
+
+    id: int  # the installment's own id: the reminders' subject
+    order_ref: str  # "O-4"
+    number: int  # its place in the order's payment plan, from 1
+    deal_ref: str  # "D-12"
+    customer: str  # the customer's name
+    owner_id: int | None  # the deal's owner (None: the team's leader is reminded)
+    team_id: int
+    due_on: date
+    left_minor: int  # what is left to pay, in the currency's minor units
+    currency: str
+
+
+# Every installment of the team with something left to pay, due on or before the day given,
+# in any order. Selling answers it from an index on (team, due day) of unpaid installments.
+UnpaidInstallments = Callable[[Session, int, date], Iterable[DueInstallment]]
+
+SUBJECT = "installment"
+INSTALLMENT, ESCALATION = Kind.INSTALLMENT.value, Kind.ESCALATION.value
+# Stages of an installment's reminders to its owner, in the order they come.
+SOON, TODAY, OVERDUE = 0, 1, 2
+STAGES = {SOON: "soon", TODAY: "today", OVERDUE: "overdue"}
+
+
+def _item(row: DueInstallment, **more: Any) -> dict[str, Any]:
+    left = Money.from_minor_units(row.left_minor, row.currency)
+    return {
+        "order": row.order_ref,
+        "number": row.number,
+        "deal": row.deal_ref,
+        "customer": row.customer,
+        "due_on": row.due_on.isoformat(),
+        "left": str(left.amount),
+        "currency": row.currency,
+        **more,
+    }
+
+
+def installment_reminders(unpaid: UnpaidInstallments) -> Source:
+    """The installments source of a sweep, reading through `unpaid`."""
+
+    def occasions(context: SweepContext) -> Iterator[Occasion]:
+        window, settings = context.window, context.settings
+        ahead = settings.payment_due_days
+        escalate = settings.overdue_escalate_days
+        escalated = _escalated(context.session, context.team.id)
+        rows = unpaid(context.session, context.team.id, window.day + timedelta(days=ahead))
+        for row in rows:
+            if row.team_id != context.team.id or row.left_minor <= 0:
+                continue
+            yield from _owner_occasions(context, row, ahead)
+            if (window.day - row.due_on).days >= escalate and row.id not in escalated:
+                yield from _escalations(context, row, escalate)
+
+    return occasions
+
+
+def _escalated(session: Session, team_id: int) -> set[int]:
+    """The installments whose escalation the ledger holds already: it happens once, so a
+    sweep need not make their occasions again (one walk of the ledger's unique key)."""
+    return set(
+        session.scalars(
+            select(Reminder.subject_id)
+            .where(
+                Reminder.kind == Kind.ESCALATION.value,
+                Reminder.subject_type == SUBJECT,
+                Reminder.team_id == team_id,
+            )
+            .distinct()
+        )
+    )
+
+
+def _owner_occasions(context: SweepContext, row: DueInstallment, ahead: int) -> Iterator[Occasion]:
+    recipient = context.people.owner(row.owner_id)
+    if recipient is None:
+        return
+    member, audience = recipient
+    first, last = context.window.first, context.window.day
+    label = f"{row.order_ref} #{row.number} ({row.deal_ref})"
+
+    def occasion(stage: int, on: date) -> Occasion:
+        return Occasion(
+            kind=Kind.INSTALLMENT,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            member=member,
+            audience=audience,
+            on=on,
+            label=label,
+            item={},
+            build=partial(_item, row, kind=INSTALLMENT, stage=STAGES[stage]),
+            stage=stage,
+        )
+
+    if ahead:
+        soon = row.due_on - timedelta(days=ahead)
+        if first <= soon <= last:
+            yield occasion(SOON, soon)
+    if first <= row.due_on <= last:
+        yield occasion(TODAY, row.due_on)
+    # Overdue is reminded every day; after a gap only the latest day of it is sent.
+    day = max(first, row.due_on + ONE_DAY)
+    while day <= last:
+        yield occasion(OVERDUE, day)
+        day += ONE_DAY
+
+
+def _escalations(context: SweepContext, row: DueInstallment, escalate: int) -> Iterator[Occasion]:
+    """Once, when it has been overdue for `escalate` days: a condition, still sent when the
+    bot was down that day, while it stays unpaid."""
+    owner = context.people.by_id.get(row.owner_id) if row.owner_id is not None else None
+    told: set[int] = set()
+    people = [(m, Audience.FINANCE) for m in context.people.finance]
+    if context.people.leader is not None:
+        people.append((context.people.leader, Audience.LEADER))
+    for member, audience in people:
+        if member.id in told:
+            continue
+        told.add(member.id)
+        yield Occasion(
+            kind=Kind.ESCALATION,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            member=member,
+            audience=audience,
+            on=row.due_on + timedelta(days=escalate),
+            label=f"{row.order_ref} #{row.number} ({row.deal_ref})",
+            item={},
+            build=partial(
+                _item,
+                row,
+                kind=ESCALATION,
+                owner=owner.name if owner is not None else None,
+            ),
+            condition=True,
+        )

@@ -1,0 +1,88 @@
+"""Selling's answer to the reminders' query of unpaid installments
+(`dealbot.domain.reminders.installments.UnpaidInstallments`).
+
+One set-based statement per team and sweep: the partial index on the due day of installments
+not paid in full (`ix_installments_unpaid_due`, covering what is read) gives the few rows due
+by the day asked, whatever the number of installments paid or due later; their orders, deals
+and customers are found by primary key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import ColumnElement, Index, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from dealbot.domain.customers.models import Customer
+from dealbot.domain.deals.models import Deal
+from dealbot.domain.reminders.installments import DueInstallment
+from dealbot.domain.selling.models import Installment, Order, OrderState
+
+# Only the installments with something left to pay: a sweep reads a range of it.
+UNPAID = Installment.paid_minor < Installment.amount_minor
+# It covers what a sweep reads of an installment: no visit to the table itself.
+UNPAID_DUE_INDEX = Index(
+    "ix_installments_unpaid_due",
+    Installment.due_date,
+    Installment.order_id,
+    Installment.position,
+    Installment.amount_minor,
+    Installment.paid_minor,
+    postgresql_where=UNPAID,
+    sqlite_where=UNPAID,
+)
+
+
+def _order_id(session: Session) -> ColumnElement[int] | InstrumentedAttribute[int]:
+    """The installment's order as the join reads it. SQLite's planner, given statistics,
+    would rather walk every order's installments (a million rows) than the partial index's
+    few; `order_id + 0` cannot be looked up through an index, so it starts from the index."""
+    if session.get_bind().dialect.name == "sqlite":
+        return Installment.order_id + 0
+    return Installment.order_id
+
+
+def unpaid_installments(
+    session: Session, team_id: int, on_or_before: date
+) -> Iterator[DueInstallment]:
+    """Every installment of the team's orders (not rejected) due on or before the day and not
+    paid in full."""
+    rows = session.execute(
+        select(
+            Installment.id,
+            Installment.order_id,
+            Installment.position,
+            Installment.due_date,
+            Installment.amount_minor,
+            Installment.paid_minor,
+            Order.deal_id,
+            Order.currency,
+            Deal.owner_id,
+            Customer.name,
+        )
+        .select_from(Installment)
+        .join(Order, Order.id == _order_id(session))
+        .join(Deal, Deal.id == Order.deal_id)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(
+            Installment.due_date <= on_or_before,
+            UNPAID,
+            Order.team_id == team_id,
+            Order.state != OrderState.REJECTED.value,
+        )
+    )
+    for i_id, order_id, position, due, amount, paid, deal_id, currency, owner_id, customer in rows:
+        yield DueInstallment(
+            id=i_id,
+            order_ref=f"O-{order_id}",
+            number=position,
+            deal_ref=f"D-{deal_id}",
+            customer=customer,
+            owner_id=owner_id,
+            team_id=team_id,
+            due_on=due,
+            left_minor=int(amount) - int(paid),
+            currency=currency,
+        )
