@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
-from importlib.metadata import version
+from collections.abc import Sequence
+from typing import Any
 
 from dealbot.bot import preflight
 from dealbot.bot.errors import OperatorError
@@ -22,9 +22,26 @@ def _db_upgrade(settings: Settings) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """`--version`, looking the version up only when asked (importlib.metadata is slow to
+    import, and every command starts here)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from importlib.metadata import version
+
+        print(f"dealbot {version('dealbot')}")
+        parser.exit()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dealbot", description="Chat-ops bot for sales teams")
-    parser.add_argument("--version", action="version", version=f"dealbot {version('dealbot')}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     shell = commands.add_parser("shell", help="talk to the bot in this terminal")
     shell.add_argument("--as", dest="handle", help="start as this member handle")
@@ -66,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return shell_cli.run(settings, args.handle)
         if args.command == "run":
+            import asyncio
+
             from dealbot.bot.run import run_until_signalled
 
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, text
+from sqlalchemy import Engine, MetaData, inspect, text
 
 from dealbot.domain import schema as domain_schema
 from dealbot.handlers.core import state as front_state
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # The advisory lock that serialises migrations on PostgreSQL ("dealbot" in ASCII, as a number).
 LOCK = 0x6465616C626F74
@@ -39,14 +38,41 @@ def include_object_for(dialect: str) -> Callable[[Any, str | None, str, bool, An
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("dealbot.bot").joinpath("migrations")))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
+def head() -> str:
+    """The newest migration, from the migrations' file names (`0007_reminders.py` is revision
+    "0007"; a test checks that alembic agrees): a store already there is found current
+    without importing alembic, which every `dealbot remind` and `dealbot import` would pay."""
+    versions = files("dealbot.bot").joinpath("migrations", "versions")
+    return max(
+        f.name.split("_", 1)[0]
+        for f in versions.iterdir()
+        if f.name.endswith(".py") and f.name[:4].isdigit()
+    )
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the store records the newest migration (a fresh store records none)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return False
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalars()
+        return list(found) == [head()]
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration; safe to call at every start-up."""
+    if at_head(engine):
+        return
+    from alembic import command
+
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -69,7 +95,10 @@ def upgrade(engine: Engine) -> None:
 
 def is_current(engine: Engine) -> bool:
     """Whether the store is at the newest migration already (nothing to apply)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    head = ScriptDirectory.from_config(config).get_current_head()
+    newest = ScriptDirectory.from_config(config).get_current_head()
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision() == head
+        return MigrationContext.configure(connection).get_current_revision() == newest

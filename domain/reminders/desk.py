@@ -19,7 +19,11 @@ from dealbot.domain.reminders.digest import (
     digest_source,
     overdue_payments,
 )
-from dealbot.domain.reminders.installments import UnpaidInstallments, installment_reminders
+from dealbot.domain.reminders.installments import (
+    UnpaidInstallments,
+    installment_reminders,
+    read_once,
+)
 from dealbot.domain.reminders.key_dates import key_dates
 from dealbot.domain.reminders.occasions import Source
 from dealbot.domain.reminders.report import ReminderReport, reminder_report
@@ -45,6 +49,7 @@ class ReminderDesk(Desk):
         super().__init__(sessions, clock, outbox)
         sections = list(BASE_SECTIONS)
         if installments is not None:
+            installments = read_once(installments)
             sections.append(("overdue", overdue_payments(installments)))
         sections += digest_sections
         sources: list[Source] = [key_dates, contracts_ending, stock_crossings, stagnant_deals]

@@ -65,6 +65,24 @@ def _item(row: DueInstallment, **more: Any) -> dict[str, Any]:
     }
 
 
+def read_once(unpaid: UnpaidInstallments) -> UnpaidInstallments:
+    """`unpaid`, asked once per transaction and team: the digest's overdue payments (due
+    before a day of the sweep's window) are among the rows the payment reminders read (due
+    by the window's last day and `payment_due_days` more), so they are taken from those."""
+    memo = object()
+
+    def query(session: Session, team_id: int, on_or_before: date) -> list[DueInstallment]:
+        transaction = session.get_transaction()
+        held = session.info.get(memo)
+        if held is not None and held[:2] == (transaction, team_id) and on_or_before <= held[2]:
+            return [r for r in held[3] if r.due_on <= on_or_before]
+        rows = list(unpaid(session, team_id, on_or_before))
+        session.info[memo] = (transaction, team_id, on_or_before, rows)
+        return rows
+
+    return query
+
+
 def installment_reminders(unpaid: UnpaidInstallments) -> Source:
     """The installments source of a sweep, reading through `unpaid`."""
 

@@ -4,7 +4,7 @@ each occasion found (a reminder due for one person on one day)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -64,15 +64,20 @@ class Occasion:
     condition: bool = False
     due: date | None = None
     build: Callable[[], dict[str, Any]] | None = None
+    # The member's id, read once: an ORM attribute costs more than a slot, a sweep asks often.
+    member_id: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.member_id = self.member.id
 
     @property
     def key(self) -> Key:
         # A StrEnum is its value: the tuple equals the one read back from the ledger.
-        return (self.kind, self.subject_type, self.subject_id, self.member.id, self.on)
+        return (self.kind, self.subject_type, self.subject_id, self.member_id, self.on)
 
     @property
     def series(self) -> Series:
-        return (self.kind, self.subject_type, self.subject_id, self.member.id)
+        return (self.kind, self.subject_type, self.subject_id, self.member_id)
 
     def details(self) -> dict[str, Any]:
         return self.build() if self.build is not None else self.item

@@ -185,11 +185,11 @@ class Sweeper:
             for e in earlier
             if e.occasion.key in new_earlier and e.occasion.on < window.today
         }
-        muted = self._muted(session, {o.member.id for o in occasions})
+        muted = self._muted(session, {o.member_id for o in occasions})
         chosen: list[Entry] = []
         for key, found in series.items():
             latest = found[0]
-            if (latest.member.id, latest.kind.topic.value) in muted:
+            if (latest.member_id, latest.kind.topic.value) in muted:
                 state = State.MUTED
             elif not latest.condition and latest.on < window.caught_up:
                 state = State.MISSED
@@ -244,7 +244,7 @@ class Sweeper:
                 single = {**o.details(), **_when(entry), "today": today}
                 written += self._one(session, team, [(ledger_id, entry)], o.kind.topic, single, now)
             else:
-                groups[(o.member.id, o.kind.topic)].append((ledger_id, entry))
+                groups[(o.member_id, o.kind.topic)].append((ledger_id, entry))
         for (_, topic), members in groups.items():
             members.sort(key=lambda pair: (pair[1].occasion.on, pair[0]))
             items = [{**e.occasion.details(), **_when(e)} for _, e in members[:LISTED]]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from dealbot.bot.schema import alembic_config, is_current, upgrade
+from dealbot.bot.schema import alembic_config, at_head, head, is_current, upgrade
 from dealbot.domain.core.store import make_engine
 from support.store import fresh_postgres
 
@@ -26,6 +27,17 @@ def empty(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     )
     yield engine
     engine.dispose()
+
+
+def test_the_newest_migration_is_named_by_the_newest_file(empty: Engine) -> None:
+    """`upgrade` finds a store current from the file names, without alembic: they agree."""
+    config = alembic_config(empty.url.render_as_string(hide_password=False))
+    assert head() == ScriptDirectory.from_config(config).get_current_head()
+    assert not at_head(empty)
+    upgrade(empty)
+    assert at_head(empty) and is_current(empty)
+    upgrade(empty)  # the store is current: nothing runs
+    assert is_current(empty)
 
 
 def _at_first_schema(engine: Engine) -> None:
