@@ -16,7 +16,7 @@ from dealbot.domain.core.directory import members_with_role
 from dealbot.domain.core.errors import Conflict, Invalid, NotAllowed, NotFound
 from dealbot.domain.core.models import Member, Role
 from dealbot.domain.core.money import Money
-from dealbot.domain.core.refs import parse_ref
+from dealbot.domain.core.refs import normalised, parse_ref
 from dealbot.domain.core.routing import Audience, Placement
 from dealbot.domain.core.store import insert_ignoring
 from dealbot.domain.core.text import optional_text, required_text, search_key
@@ -80,6 +80,10 @@ def team_today(timezone: str, now: datetime) -> date:
 
 def load_deal(session: Session, viewer: Member, ref: str) -> Deal:
     number = parse_ref(ref, "d")
+    typed = normalised(ref)
+    if number is None and typed.isdecimal() and len(typed) <= 9:
+        # Never taken as D-12 (in a list it is the list's number); say how to name the deal.
+        raise NotFound("error-deal-bare-number", value=str(int(typed)), field="deal")
     deal = session.get(Deal, number) if number is not None else None
     # A deal outside the viewer's teams is reported as unknown, so its existence does not leak.
     if deal is None or not policies.can_view_deal(session, viewer, deal):

@@ -86,6 +86,7 @@ error-date-format = “{ $value }” is not a date in the form YYYY-MM-DD, such 
 error-date-invalid = “{ $value }” is not a real date. Check the day and the month.
 error-not-on-team = You are not on a team yet. Ask an admin to add you to dealbot.toml.
 error-deal-unknown = There is no deal { $ref } that you can see.
+error-deal-bare-number = “{ $value }” alone is not a deal: type its reference, such as D-{ $value } or #{ $value }.
 error-cannot-open-deals = Only salespeople and leaders can open deals.
 error-task-unknown = That task no longer exists.
 error-advice-not-yours = Only the leader asked for advice on { $ref } can give it.

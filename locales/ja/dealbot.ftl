@@ -86,6 +86,7 @@ error-date-format = 「{ $value }」は YYYY-MM-DD 形式の日付ではあり�
 error-date-invalid = 「{ $value }」は存在しない日付です。日と月を確認してください。
 error-not-on-team = まだどのチームにも所属していません。dealbot.toml への追加を管理者に依頼してください。
 error-deal-unknown = 閲覧できる案件 { $ref } はありません。
+error-deal-bare-number = 「{ $value }」だけでは案件を指定できません。D-{ $value } や #{ $value } のように参照番号で入力してください。
 error-cannot-open-deals = 案件を登録できるのは営業担当者と営業リーダーのみです。
 error-task-unknown = このタスクはもう存在しません。
 error-advice-not-yours = { $ref } への助言は、依頼を受けた営業リーダーのみが行えます。

@@ -96,6 +96,7 @@ error-date-format = «{ $value }» — не дата в формате YYYY-MM-D
 error-date-invalid = Даты «{ $value }» не существует. Проверьте день и месяц.
 error-not-on-team = Вы пока не состоите ни в одной команде. Попросите администратора добавить вас в dealbot.toml.
 error-deal-unknown = Сделка { $ref } не найдена среди доступных вам.
+error-deal-bare-number = Одно число «{ $value }» не указывает сделку: введите её номер, например D-{ $value } или #{ $value }.
 error-cannot-open-deals = Открывать сделки могут только менеджеры по продажам и руководители.
 error-task-unknown = Этой задачи больше нет.
 error-advice-not-yours = Дать совет по сделке { $ref } может только руководитель, которого об этом попросили.

@@ -86,6 +86,7 @@ error-date-format = “{ $value }”不是 YYYY-MM-DD 格式的日期，例如 2
 error-date-invalid = “{ $value }”不是有效日期。请检查日和月。
 error-not-on-team = 您尚未加入任何团队。请联系管理员将您添加到 dealbot.toml。
 error-deal-unknown = 没有您可以查看的商机 { $ref }。
+error-deal-bare-number = 仅“{ $value }”无法指定商机：请输入其编号，例如 D-{ $value } 或 #{ $value }。
 error-cannot-open-deals = 只有销售人员和主管可以创建商机。
 error-task-unknown = 该任务已不存在。
 error-advice-not-yours = 只有受邀的主管才能对 { $ref } 提出建议。

@@ -59,6 +59,17 @@ async def test_unknown_deal_and_unknown_command(sample_desk: DealDesk) -> None:
     assert "“fly” is not a command. Type /deal help to see them all." in text
 
 
+async def test_a_bare_number_names_no_deal_and_says_how_to(sample_desk: DealDesk) -> None:
+    shell = Transcript(sample_desk, "sam")
+    await shell.type("/deal new", "Acme", "Robots", "3", "1", "100", "", "", "", "", "y")
+
+    text = replies(await shell.type("/deal show 1", "/deal update １", "/deal update #1"))
+
+    # D-1 is Sam's, yet neither "1" nor a full-width "１" is taken for it; "#1" is.
+    assert text.count("“1” alone is not a deal: type its reference, such as D-1 or #1.") == 2
+    assert "There is no deal" not in text and "? Activity" in text
+
+
 async def test_too_many_decimals_for_the_currency_is_refused_at_the_amount(
     sample_desk: DealDesk,
 ) -> None:
