@@ -7,6 +7,7 @@ everything, then save or cancel. Slack draws the same form declaration as a moda
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -192,6 +193,9 @@ class FormWalk:
             and text
             # Longer than the field holds: nothing stored can match it, and it is refused below.
             and (current.max_length is None or len(text) <= current.max_length)
+            # A number beside offered matches is a list number, not a new search: out of the
+            # list it is refused below with the list's range, and the list stays.
+            and not (current.options(context) and unicodedata.normalize("NFKC", text).isdigit())
             and not picked
             and pick(current.options(context), text) is None
         ):

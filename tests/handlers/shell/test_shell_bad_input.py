@@ -70,6 +70,19 @@ async def test_a_bare_number_names_no_deal_and_says_how_to(sample_desk: DealDesk
     assert "There is no deal" not in text and "? Activity" in text
 
 
+async def test_a_number_beside_offered_matches_picks_from_them_or_says_their_range(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+    await shell.type("/deal new", "Acme", "Robots", "3", "1", "100", "", "", "", "", "y")
+
+    text = replies(await shell.type("/deal new", "ac", "5", "1"))
+
+    assert "There is no number 5 in the list; type a number from 1 to 2." in text
+    # The matches are still offered after the wrong number, and 1 picks Acme.
+    assert text.count("1) Acme") == 2 and text.endswith("? Deal title")
+
+
 async def test_too_many_decimals_for_the_currency_is_refused_at_the_amount(
     sample_desk: DealDesk,
 ) -> None:
