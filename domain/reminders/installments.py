@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dealbot.domain.core.models import Member
 from dealbot.domain.core.money import Money
 from dealbot.domain.core.routing import Audience
 from dealbot.domain.reminders.calendar import ONE_DAY
@@ -91,13 +92,16 @@ def installment_reminders(unpaid: UnpaidInstallments) -> Source:
         ahead = settings.payment_due_days
         escalate = settings.overdue_escalate_days
         escalated = _escalated(context.session, context.team.id)
-        rows = unpaid(context.session, context.team.id, window.day + timedelta(days=ahead))
+        # Who hears of escalations: the same for every installment of the team.
+        people = _escalation_people(context)
+        team_id, last = context.team.id, window.day
+        rows = unpaid(context.session, team_id, last + timedelta(days=ahead))
         for row in rows:
-            if row.team_id != context.team.id or row.left_minor <= 0:
+            if row.team_id != team_id or row.left_minor <= 0:
                 continue
             yield from _owner_occasions(context, row, ahead)
-            if (window.day - row.due_on).days >= escalate and row.id not in escalated:
-                yield from _escalations(context, row, escalate)
+            if (last - row.due_on).days >= escalate and row.id not in escalated:
+                yield from _escalations(context, row, escalate, people)
 
     return occasions
 
@@ -126,18 +130,21 @@ def _owner_occasions(context: SweepContext, row: DueInstallment, ahead: int) -> 
     first, last = context.window.first, context.window.day
     label = f"{row.order_ref} #{row.number} ({row.deal_ref})"
 
+    member_id = member.id
+
     def occasion(stage: int, on: date) -> Occasion:
         return Occasion(
-            kind=Kind.INSTALLMENT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            member=member,
-            audience=audience,
-            on=on,
-            label=label,
-            item={},
+            Kind.INSTALLMENT,
+            SUBJECT,
+            row.id,
+            member,
+            audience,
+            on,
+            label,
+            {},
+            stage,
             build=partial(_item, row, kind=INSTALLMENT, stage=STAGES[stage]),
-            stage=stage,
+            member_id=member_id,
         )
 
     if ahead:
@@ -153,32 +160,43 @@ def _owner_occasions(context: SweepContext, row: DueInstallment, ahead: int) -> 
         day += ONE_DAY
 
 
-def _escalations(context: SweepContext, row: DueInstallment, escalate: int) -> Iterator[Occasion]:
-    """Once, when it has been overdue for `escalate` days: a condition, still sent when the
-    bot was down that day, while it stays unpaid."""
-    owner = context.people.by_id.get(row.owner_id) if row.owner_id is not None else None
-    told: set[int] = set()
+def _escalation_people(context: SweepContext) -> list[tuple[Member, Audience, int]]:
+    """The team's finance people and its leader, each once."""
     people = [(m, Audience.FINANCE) for m in context.people.finance]
     if context.people.leader is not None:
         people.append((context.people.leader, Audience.LEADER))
+    told: set[int] = set()
+    once: list[tuple[Member, Audience, int]] = []
     for member, audience in people:
-        if member.id in told:
-            continue
-        told.add(member.id)
+        if member.id not in told:
+            told.add(member.id)
+            once.append((member, audience, member.id))
+    return once
+
+
+def _escalations(
+    context: SweepContext,
+    row: DueInstallment,
+    escalate: int,
+    people: list[tuple[Member, Audience, int]],
+) -> Iterator[Occasion]:
+    """Once, when it has been overdue for `escalate` days: a condition, still sent when the
+    bot was down that day, while it stays unpaid."""
+    owner = context.people.by_id.get(row.owner_id) if row.owner_id is not None else None
+    on = row.due_on + timedelta(days=escalate)
+    label = f"{row.order_ref} #{row.number} ({row.deal_ref})"
+    build = partial(_item, row, kind=ESCALATION, owner=owner.name if owner is not None else None)
+    for member, audience, member_id in people:
         yield Occasion(
-            kind=Kind.ESCALATION,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            member=member,
-            audience=audience,
-            on=row.due_on + timedelta(days=escalate),
-            label=f"{row.order_ref} #{row.number} ({row.deal_ref})",
-            item={},
-            build=partial(
-                _item,
-                row,
-                kind=ESCALATION,
-                owner=owner.name if owner is not None else None,
-            ),
+            Kind.ESCALATION,
+            SUBJECT,
+            row.id,
+            member,
+            audience,
+            on,
+            label,
+            {},
+            build=build,
             condition=True,
+            member_id=member_id,
         )

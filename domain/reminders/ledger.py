@@ -99,6 +99,8 @@ def record(
         for o in (e.occasion,)
     )
     new: dict[Key, int] = {}
+    # SQLite answers the day as text: a sweep's rows are of a few days, each parsed once.
+    days: dict[object, date] = {}
     for start in range(0, len(rows), CHUNK):
         values = {
             "team": team_id,
@@ -106,9 +108,10 @@ def record(
             "recorded": recorded_at,
             "rows": json.dumps(rows[start : start + CHUNK], ensure_ascii=False),
         }
-        for row in session.execute(statement, values):  # type: ignore[call-overload]
-            occasion = (
-                row.occasion if isinstance(row.occasion, date) else date.fromisoformat(row.occasion)
-            )
-            new[(row.kind, row.subject_type, row.subject_id, row.member_id, occasion)] = row.id
+        result = session.execute(statement, values)  # type: ignore[call-overload]
+        for ledger_id, kind, subject_type, subject_id, member_id, on in result.tuples():
+            day = days.get(on)
+            if day is None:
+                day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
+            new[(kind, subject_type, subject_id, member_id, day)] = ledger_id
     return new

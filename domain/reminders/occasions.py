@@ -4,7 +4,7 @@ each occasion found (a reminder due for one person on one day)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -65,10 +65,12 @@ class Occasion:
     due: date | None = None
     build: Callable[[], dict[str, Any]] | None = None
     # The member's id, read once: an ORM attribute costs more than a slot, a sweep asks often.
-    member_id: int = field(init=False)
+    # A source making many occasions for one member passes it (0: read from `member`).
+    member_id: int = 0
 
     def __post_init__(self) -> None:
-        self.member_id = self.member.id
+        if not self.member_id:
+            self.member_id = self.member.id
 
     @property
     def key(self) -> Key:

@@ -113,7 +113,8 @@ def _latest_first(occasions: Sequence[Occasion]) -> dict[Series, list[Occasion]]
     for occasion in occasions:
         series[occasion.series].append(occasion)
     for found in series.values():
-        found.sort(key=lambda o: (o.on, o.stage), reverse=True)
+        if len(found) > 1:
+            found.sort(key=lambda o: (o.on, o.stage), reverse=True)
     return series
 
 
@@ -186,14 +187,20 @@ class Sweeper:
             if e.occasion.key in new_earlier and e.occasion.on < window.today
         }
         muted = self._muted(session, {o.member_id for o in occasions})
+        topics = {kind: kind.topic.value for kind in Kind}
+        first, today, caught_up = window.first, window.today, window.caught_up
         chosen: list[Entry] = []
+        # Per occasion, tens of thousands of times, so written out. Late: it comes after its
+        # day because no sweep ran then (the bot was down). A condition first due before the
+        # days this sweep makes up (before the team's first sweep, or on a day already swept,
+        # when it did not hold yet) is news, not late.
         for key, found in series.items():
             latest = found[0]
-            if (latest.member_id, latest.kind.topic.value) in muted:
+            if muted and (latest.member_id, topics[latest.kind]) in muted:
                 state = State.MUTED
-            elif not latest.condition and latest.on < window.caught_up:
+            elif not latest.condition and latest.on < caught_up:
                 state = State.MISSED
-            elif _made_up(latest, window) or key in overdue_series:
+            elif first <= (latest.due or latest.on) < today or key in overdue_series:
                 state = State.LATE
             else:
                 state = State.SENT
@@ -203,15 +210,17 @@ class Sweeper:
             if entry.occasion.key in new_earlier:
                 result.counts[State.SUPERSEDED] += 1
         told: list[tuple[int, Entry]] = []
+        names: dict[int, tuple[str, str]] = {}
         for entry in chosen:
-            ledger_id = new.get(entry.occasion.key)
+            o = entry.occasion
+            ledger_id = new.get((o.kind, o.subject_type, o.subject_id, o.member_id, o.on))
             if ledger_id is None:
                 continue
             result.counts[entry.state] += 1
-            o = entry.occasion
-            result.written.append(
-                Written(entry.state, o.kind, o.label, o.member.name, o.member.handle, o.on)
-            )
+            name = names.get(o.member_id)
+            if name is None:
+                name = names[o.member_id] = (o.member.name, o.member.handle)
+            result.written.append(Written(entry.state, o.kind, o.label, *name, o.on))
             if entry.state in (State.SENT, State.LATE):
                 told.append((ledger_id, entry))
         result.notifications = self._notify(session, team, window, told, now)
@@ -300,15 +309,6 @@ class Sweeper:
             .where(SweepMark.team_id == team_id, SweepMark.through < day)
             .values(through=day, swept_at=as_of)
         )
-
-
-def _made_up(occasion: Occasion, window: Window) -> bool:
-    """Whether an occasion comes after its day because no sweep ran then (the bot was down).
-
-    A condition first due before the days this sweep makes up (before the team's first sweep,
-    or on a day already swept, when it did not hold yet) is news, not late.
-    """
-    return window.first <= occasion.due_day < window.today
 
 
 def _when(entry: Entry) -> dict[str, Any]:

@@ -70,10 +70,8 @@ def upgrade() -> None:
         sa.Column("label", sa.String(length=200), nullable=False),
         sa.Column("swept_at", UTC_TIME, nullable=False),
         sa.Column("recorded_at", UTC_TIME, nullable=False),
-        sa.ForeignKeyConstraint(
-            ["member_id"], ["members.id"], name=op.f("fk_reminders_member_id_members")
-        ),
-        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], name=op.f("fk_reminders_team_id_teams")),
+        # No foreign keys on member_id and team_id (see `Reminder`): members and teams are
+        # never deleted, only deactivated, and checking each of a sweep's rows is costly.
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reminders")),
         sa.UniqueConstraint(
             "kind",
