@@ -65,6 +65,9 @@ class Field:
     # A choice field that also takes a new value typed in (a customer's name), never a bare
     # number: that would be a list number out of range, not a name.
     open_choice: bool = False
+    # A text that names something (a customer), so never a bare number: in every list of
+    # names a number is the list's own numbering.
+    a_name: bool = False
     # A choice field that also takes a reference with this letter (`D-12` for a deal).
     ref_letter: str | None = None
     # Fixed choices, as (value, catalog group) for enumerations.
@@ -119,6 +122,8 @@ class Field:
 
 
 def _text(field: Field, text: str, context: FormContext) -> str:
+    if field.a_name and unicodedata.normalize("NFKC", text).isdigit():
+        raise Invalid("error-name-only-number", field=field.name, value=text)
     return text
 
 

@@ -210,6 +210,8 @@ class FormWalk:
         except Invalid as error:
             return await self._next(ask, state, error=ask.t.error(error))
         problem = await self.router.check(ask, state.request, current.name, value, state.known())
+        if problem is None:
+            problem = self._together(ask, state, current, value, context)
         if problem is not None:
             return await self._next(ask, state, error=problem)
         # A choice is kept by its value; an optional one left empty stays empty, not "None".
@@ -217,6 +219,33 @@ class FormWalk:
         state.answers[current.name] = chosen if current.kind is Kind.CHOICE else text
         state.asked.append(current.name)
         return await self._next(ask, state)
+
+    @staticmethod
+    def _together(
+        ask: Ask, state: WalkState, current: Field, value: Any, context: FormContext
+    ) -> str | None:
+        """The form's check of answers that go together (a contract ending before it starts),
+        as soon as the answer it finds wrong is given; what it finds wrong with an earlier
+        answer waits for the review, where that answer can be changed."""
+        check = state.request.form.check
+        if check is None:
+            return None
+        values: dict[str, Any] = dict(state.request.fixed)
+        for f in state.request.form.fields:
+            typed = state.answers.get(f.name)
+            if typed is None:
+                continue
+            try:
+                values[f.name] = f.parse(typed, context)
+            except Invalid:  # a choice whose list is not loaded now: the review checks it
+                continue
+        values[current.name] = value
+        try:
+            check(values)
+        except Invalid as error:
+            if error.args_for_message.get("field") == current.name:
+                return ask.t.error(error)
+        return None
 
     async def _look_up(self, ask: Ask, state: WalkState, current: Field, text: str) -> Turn | None:
         """Offer the matches for what was typed; None when the text can be taken as it is."""

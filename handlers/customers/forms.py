@@ -26,7 +26,7 @@ def _has_channel(values: Mapping[str, Any]) -> bool:
 
 
 CARD_FIELDS = (
-    Field("name", Kind.TEXT, max_length=MAX_NAME),
+    Field("name", Kind.TEXT, max_length=MAX_NAME, a_name=True),
     Field("industry", Kind.CHOICE, required=False, enum=("industry", tuple(Industry))),
     Field("company_size", Kind.CHOICE, required=False, enum=("size", tuple(CompanySize))),
     Field("contact_name", Kind.TEXT, required=False, max_length=MAX_PERSON),

@@ -202,6 +202,7 @@ error-date-past = { $value } is in the past. Give today or a later date.
 error-task-deal-closed = { $ref } is closed, so this task is closed too.
 error-choice-range = There is no number { $value } in the list; type a number from 1 to { $last }.
 error-name-is-number = “{ $value }” is a number, not a name: type the { $field } itself, or pick it from the list.
+error-name-only-number = “{ $value }” is only a number: type the { $field } as words, such as the company's name.
 error-button-unknown = That button does not work any more.
 error-owner-unknown = Nobody has the handle “{ $owner }”.
 hint-deal = Pick a deal by its number in the list, or type its reference, such as D-12.

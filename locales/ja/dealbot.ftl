@@ -197,6 +197,7 @@ error-date-past = { $value } は過去の日付です。今日以降の日付を
 error-task-deal-closed = { $ref } はクローズ済みのため、このタスクも終了しています。
 error-choice-range = 一覧に { $value } 番はありません。1〜{ $last } の番号を入力してください。
 error-name-is-number = 「{ $value }」は番号であり、名前ではありません。{ $field }そのものを入力するか、一覧から選んでください。
+error-name-only-number = 「{ $value }」は番号だけです。{ $field }は会社名などの文字で入力してください。
 error-button-unknown = このボタンはもう使えません。
 error-owner-unknown = ハンドル「{ $owner }」のメンバーはいません。
 hint-deal = 一覧の番号で選ぶか、D-12 のような参照番号を入力してください。

@@ -197,6 +197,7 @@ error-date-past = { $value } 已经过去。请填写今天或以后的日期。
 error-task-deal-closed = { $ref } 已关闭，因此此任务也已关闭。
 error-choice-range = 列表中没有第 { $value } 项；请输入 1 到 { $last } 之间的编号。
 error-name-is-number = “{ $value }”是编号，不是名称：请直接输入{ $field }，或从列表中选择。
+error-name-only-number = “{ $value }”只是一个数字：请用文字输入{ $field }，例如公司名称。
 error-button-unknown = 这个按钮已失效。
 error-owner-unknown = 没有用户名为“{ $owner }”的成员。
 hint-deal = 按列表编号选择商机，或输入其编号，例如 D-12。

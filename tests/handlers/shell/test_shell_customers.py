@@ -109,3 +109,24 @@ async def test_a_leads_open_report_takes_each_answer_it_came_with_by_enter(
     saved = await shell.type("y")
     assert "Saved D-1: 50 pumps." in replies(saved)
     assert "New deal D-1: 50 pumps" in "\n".join(saved)
+
+
+async def test_a_bare_number_is_no_name_and_a_contract_ends_after_it_starts(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    named = replies(await shell.type("/customer new", "2", "Acme", *[""] * 12, "y"))
+    assert "“2” is only a number: type the Full name as words" in named
+    assert "Saved C-1: Acme." in named
+
+    # The end is refused as soon as it is typed, not after the whole form.
+    dates = ["/customer contract C-1", "Support", "2026-12-31", "2026-01-01"]
+    refused = replies(await shell.type(*dates))
+    assert refused.endswith(
+        "! The contract cannot end (2026-01-01) before it starts (2026-12-31).\n"
+        "? Contract end (optional, Enter to skip)\n"
+        "  As YYYY-MM-DD, for example 2027-12-31"
+    )
+    added = replies(await shell.type("2027-12-31", "y"))
+    assert "Contract “Support” added to C-1: Acme." in added
