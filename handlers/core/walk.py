@@ -133,6 +133,10 @@ class FormWalk:
             return await self._next(ask, state)
         return await self._answer(ask, state, pending[0], text.strip())
 
+    async def again(self, ask: Ask, state: WalkState) -> Turn:
+        """The question the form is at, asked again (something else was shown meanwhile)."""
+        return await self._next(ask, state)
+
     async def choose(self, ask: Ask, state: WalkState, index: int, step: int) -> Turn:
         """A listed option picked by its button."""
         if step != state.step or state.reviewing or not state.pending():

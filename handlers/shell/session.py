@@ -17,6 +17,7 @@ from dealbot.handlers.shell.render import ActionBoard, Printer, prompt_lines, re
 PLATFORM = "shell"
 CONTROLS = {"/back": Control.BACK, "/cancel": Control.CANCEL, "/skip": Control.SKIP}
 SAVE_WORDS = {"y", "yes", "/save"}
+SHELL_COMMANDS = {"/quit", "/exit", "/as", "/who", "/help", "/press", "/deal"}
 
 
 class ShellSession:
@@ -62,15 +63,21 @@ class ShellSession:
         text = line.strip()
         person = await self.me()
         ask = self.router.ask(person, PLATFORM)
-        if self.form is not None:
-            await self._answer(ask, self.form, text)
+        word, _, rest = text.partition(" ")
+        word = word.lower()
+        open_form = self.form
+        if open_form is not None and not self._is_command(word):
+            await self._answer(ask, open_form, text)
             return True
         if not text:
             return True
-        word, _, rest = text.partition(" ")
-        word = word.lower()
         if word in ("/quit", "/exit"):
+            if open_form is not None:
+                await self.interrupt()
             return False
+        if word == "/as" and open_form is not None:
+            await self.interrupt()  # the form was the other person's
+            open_form = None
         if word == "/as":
             await self._switch(ask.t, rest.strip())
         elif word == "/who":
@@ -84,7 +91,17 @@ class ShellSession:
             await self._show(ask, await self.router.command(person, text, PLATFORM))
         else:
             self.print(ask.t("shell-unknown", text=text))
+        if open_form is not None and self.form is open_form:
+            # A command in the middle of a form, as on Telegram: answered, and the form stays
+            # open at its question, asked again so that the next line clearly answers it.
+            await self._turn(ask, await self.walk.again(ask, open_form))
         return True
+
+    def _is_command(self, word: str) -> bool:
+        """A line that is a command of its own rather than an answer to the open form."""
+        if word in CONTROLS or word in SAVE_WORDS or not word.startswith("/"):
+            return False
+        return word in SHELL_COMMANDS or word.lstrip("/") in self.router.command_names()
 
     async def _who(self, ask: Ask) -> None:
         for other in await self.router.everyone():

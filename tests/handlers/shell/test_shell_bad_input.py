@@ -131,3 +131,32 @@ async def test_an_amount_beyond_what_the_store_holds_is_refused_at_once_with_the
     text = replies(printed)
     assert "! The amount can be at most 999,999,999,999.99." in text
     assert text.rindex("? Currency") > text.index("at most 999,999,999,999.99")
+
+
+async def test_a_command_in_the_middle_of_a_form_is_answered_and_the_form_goes_on(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    printed = await shell.type("/deal new", "Acme", "/deal list")
+    text = replies(printed)
+    assert "You have no open deals" in text  # the command, not a deal called "/deal list"
+    assert text.endswith("? Deal title")  # and the form asks its question again
+    saved = replies(await shell.type("Pumps", "1", "3", "100", "", "", "", "", "y"))
+    assert "Saved D-1: Pumps." in saved
+    assert [c.customer for c in sample_desk.my_open_deals(member_id(sample_desk, "sam"))] == [
+        "Acme"
+    ]
+
+
+async def test_quit_in_the_middle_of_a_form_leaves_and_saves_nothing(
+    sample_desk: DealDesk,
+) -> None:
+    shell = Transcript(sample_desk, "sam")
+
+    await shell.type("/deal new", "Acme")
+    leaving = shell.shell.feed("/quit")
+
+    assert await leaving is False
+    assert "Cancelled; nothing was saved." in replies(shell.output)
+    assert sample_desk.my_open_deals(member_id(sample_desk, "sam")) == []
