@@ -12,12 +12,26 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import ColumnElement, ForeignKey, Integer, String, and_, case, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    select,
+    update,
+)
+from sqlalchemy import insert as sqlalchemy_insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dealbot.domain.core.models import Base
-from dealbot.domain.core.store import insert_ignoring
 from dealbot.domain.products.models import Product
 
 
@@ -86,35 +100,63 @@ def note_levels(session: Session, now: datetime, product_ids: Collection[int] | 
         query = query.where(Product.id.in_(list(product_ids)))
     else:
         query = query.where(current != func.coalesce(StockLevel.level, Level.OK.value))
-    crossings = 0
+    crossings: list[dict[str, object]] = []
+    # Products without a level row yet (a sweep's first run finds all those out of range):
+    # their rows made in one statement, insert-or-ignore, the ones this process made back.
+    first: dict[int, tuple[int, str]] = {}
     for product_id, on_hand, new, old, level_id in session.execute(query).all():
         if new == (old or Level.OK.value):
             continue
         if level_id is None:
-            won = insert_ignoring(
-                session,
-                StockLevel.__table__,
-                {"product_id": product_id, "level": new, "crossing_id": None, "changed_at": now},
-                ["product_id"],
-            )
-            if won is None:
-                continue
-        else:
-            moved = session.execute(
-                update(StockLevel)
-                .where(StockLevel.id == level_id, StockLevel.level == old)
-                .values(level=new, crossing_id=None, changed_at=now)
-            )
-            if getattr(moved, "rowcount", 0) != 1:
-                continue
-        if new != Level.OK.value:
-            crossing = StockCrossing(product_id=product_id, level=new, on_hand=on_hand, at=now)
-            session.add(crossing)
-            session.flush()
-            session.execute(
-                update(StockLevel)
-                .where(StockLevel.product_id == product_id)
-                .values(crossing_id=crossing.id)
-            )
-            crossings += 1
-    return crossings
+            first[product_id] = (on_hand, new)
+            continue
+        moved = session.execute(
+            update(StockLevel)
+            .where(StockLevel.id == level_id, StockLevel.level == old)
+            .values(level=new, crossing_id=None, changed_at=now)
+        )
+        if getattr(moved, "rowcount", 0) == 1 and new != Level.OK.value:
+            crossings.append({"product_id": product_id, "level": new, "on_hand": on_hand})
+    if first:
+        for product_id in _made_levels(session, first, now):
+            on_hand, new = first[product_id]
+            if new != Level.OK.value:
+                crossings.append({"product_id": product_id, "level": new, "on_hand": on_hand})
+    if crossings:
+        _record_crossings(session, crossings, now)
+    return len(crossings)
+
+
+def _made_levels(session: Session, first: dict[int, tuple[int, str]], now: datetime) -> list[int]:
+    """The level rows of products that had none, in one insert-or-ignore: those made here."""
+    table = cast(Table, StockLevel.__table__)
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    rows = [
+        {"product_id": product_id, "level": new, "crossing_id": None, "changed_at": now}
+        for product_id, (_, new) in sorted(first.items())
+    ]
+    made = session.execute(
+        insert.values(rows)
+        .on_conflict_do_nothing(index_elements=["product_id"])
+        .returning(table.c.product_id)
+    )
+    return sorted(made.scalars())
+
+
+def _record_crossings(session: Session, crossings: list[dict[str, object]], now: datetime) -> None:
+    """The crossings, in one statement, and each level row pointed at its crossing."""
+    table = cast(Table, StockCrossing.__table__)
+    made = session.execute(
+        sqlalchemy_insert(table)
+        .values([{**c, "at": now} for c in crossings])
+        .returning(table.c.id, table.c.product_id)
+    )
+    pointed = [{"pid": product_id, "cid": crossing_id} for crossing_id, product_id in made]
+    levels = cast(Table, StockLevel.__table__)
+    session.execute(
+        update(levels)
+        .where(levels.c.product_id == bindparam("pid"))
+        .values(crossing_id=bindparam("cid")),
+        pointed,
+    )

@@ -8,10 +8,10 @@ more than the rows below, and tests hand it rows of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,9 +41,33 @@ class DueInstallment(NamedTuple):
     currency: str
 
 
-# Every installment of the team with something left to pay, due on or before the day given,
-# in any order. Selling answers it from an index on (team, due day) of unpaid installments.
-UnpaidInstallments = Callable[[Session, int, date], Iterable[DueInstallment]]
+class Unrecorded(NamedTuple):
+    """What a sweep of the days `first` to `day` may leave out: the installments whose
+    latest occasion there (overdue or due on `day`, or due in `ahead` days) the ledger holds
+    already, for whoever it was, unless their escalation (due `escalate` days after) is still
+    to come; and those due later than `ahead` days after `first` but after `day` (no
+    occasion yet). A repeat sweep then reads next to nothing."""
+
+    first: date
+    day: date
+    ahead: int
+    escalate: int
+
+
+class UnpaidInstallments(Protocol):
+    """Every installment of the team with something left to pay, due on or before the day
+    given, in any order; with `unrecorded`, it may leave out those it describes. Selling
+    answers it from a partial index on the due day of unpaid installments."""
+
+    def __call__(
+        self,
+        session: Session,
+        team_id: int,
+        on_or_before: date,
+        unrecorded: Unrecorded | None = None,
+        /,
+    ) -> Iterable[DueInstallment]: ...
+
 
 SUBJECT = "installment"
 INSTALLMENT, ESCALATION = Kind.INSTALLMENT.value, Kind.ESCALATION.value
@@ -72,13 +96,24 @@ def read_once(unpaid: UnpaidInstallments) -> UnpaidInstallments:
     by the window's last day and `payment_due_days` more), so they are taken from those."""
     memo = object()
 
-    def query(session: Session, team_id: int, on_or_before: date) -> list[DueInstallment]:
+    def query(
+        session: Session,
+        team_id: int,
+        on_or_before: date,
+        unrecorded: Unrecorded | None = None,
+    ) -> list[DueInstallment]:
         transaction = session.get_transaction()
         held = session.info.get(memo)
-        if held is not None and held[:2] == (transaction, team_id) and on_or_before <= held[2]:
-            return [r for r in held[3] if r.due_on <= on_or_before]
-        rows = list(unpaid(session, team_id, on_or_before))
-        session.info[memo] = (transaction, team_id, on_or_before, rows)
+        # Rows read leaving some out answer only a query that may leave out the same.
+        if (
+            held is not None
+            and held[:2] == (transaction, team_id)
+            and on_or_before <= held[2]
+            and held[3] in (None, unrecorded)
+        ):
+            return [r for r in held[4] if r.due_on <= on_or_before]
+        rows = list(unpaid(session, team_id, on_or_before, unrecorded))
+        session.info[memo] = (transaction, team_id, on_or_before, unrecorded, rows)
         return rows
 
     return query
@@ -95,7 +130,8 @@ def installment_reminders(unpaid: UnpaidInstallments) -> Source:
         # Who hears of escalations: the same for every installment of the team.
         people = _escalation_people(context)
         team_id, last = context.team.id, window.day
-        rows = unpaid(context.session, team_id, last + timedelta(days=ahead))
+        skip = Unrecorded(window.first, last, ahead, escalate)
+        rows = unpaid(context.session, team_id, last + timedelta(days=ahead), skip)
         for row in rows:
             if row.team_id != team_id or row.left_minor <= 0:
                 continue

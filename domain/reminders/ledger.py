@@ -87,12 +87,13 @@ def record(
     # In key order (the day as ISO text sorts as the day does); keys are unique here.
     rows = sorted(
         [
-            o.kind.value,
+            # StrEnums are their values (and `.value` costs an enum descriptor's call).
+            o.kind,
             o.subject_type,
             o.subject_id,
             o.member_id,
             o.on.isoformat(),
-            e.state.value,
+            e.state,
             o.label,
         ]
         for e in entries

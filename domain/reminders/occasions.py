@@ -104,9 +104,18 @@ class People:
         self.finance = [m for m in finance if m.team_id == team.id] or finance
         # Products are shared: each warehouse member hears about them at their own team's hour.
         self.warehouse = [m for m in members if m.has_role(Role.WAREHOUSE) and m.team_id == team.id]
+        self._owners: dict[int | None, tuple[Member, Audience] | None] = {}
 
     def owner(self, owner_id: int | None) -> tuple[Member, Audience] | None:
         """The owner, or the team's leader for a subject without one (or whose owner left)."""
+        # Asked for each of tens of thousands of installments, of a few owners.
+        try:
+            return self._owners[owner_id]
+        except KeyError:
+            found = self._owners[owner_id] = self._owner(owner_id)
+            return found
+
+    def _owner(self, owner_id: int | None) -> tuple[Member, Audience] | None:
         owner = self.by_id.get(owner_id) if owner_id is not None else None
         if owner is not None:
             return owner, Audience.OWNER

@@ -10,14 +10,16 @@ and customers are found by primary key.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Index, select
+from sqlalchemy import ColumnElement, Index, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from dealbot.domain.customers.models import Customer
 from dealbot.domain.deals.models import Deal
-from dealbot.domain.reminders.installments import DueInstallment
+from dealbot.domain.reminders.installments import SUBJECT, DueInstallment, Unrecorded
+from dealbot.domain.reminders.kinds import Kind
+from dealbot.domain.reminders.models import Reminder
 from dealbot.domain.selling.models import Installment, Order, OrderState
 
 # Only the installments with something left to pay: a sweep reads a range of it.
@@ -44,11 +46,45 @@ def _order_id(session: Session) -> ColumnElement[int] | InstrumentedAttribute[in
     return Installment.order_id
 
 
+def _in_ledger(kind: Kind, occasion: ColumnElement[date] | None = None) -> ColumnElement[bool]:
+    """The ledger holds an occasion of the kind for the installment (for anyone): a lookup
+    of a prefix of the ledger's unique key (kind, subject type, subject id, ...)."""
+    held = [
+        Reminder.kind == kind.value,
+        Reminder.subject_type == SUBJECT,
+        Reminder.subject_id == Installment.id,
+    ]
+    if occasion is not None:
+        held.append(Reminder.occasion == occasion)
+    return exists().where(*held)
+
+
+def _left_out(session: Session, unrecorded: Unrecorded) -> list[ColumnElement[bool]]:
+    """What a sweep of `unrecorded`'s days need not read (`Unrecorded`)."""
+    first, day, ahead, escalate = unrecorded
+    due = Installment.due_date
+    if session.get_bind().dialect.name == "sqlite":
+        soon: ColumnElement[date] = func.date(due, f"-{ahead} days")
+    else:
+        soon = due - ahead
+    # The latest occasion of the window to its owner: due in `ahead` days, else on `day`.
+    latest = or_(
+        and_(due > day, _in_ledger(Kind.INSTALLMENT, soon)),
+        and_(due <= day, _in_ledger(Kind.INSTALLMENT, literal(day, Installment.due_date.type))),
+    )
+    escalating = and_(due <= day - timedelta(days=escalate), ~_in_ledger(Kind.ESCALATION))
+    return [
+        or_(due <= day, due >= first + timedelta(days=ahead)),
+        or_(~latest, escalating),
+    ]
+
+
 def unpaid_installments(
-    session: Session, team_id: int, on_or_before: date
+    session: Session, team_id: int, on_or_before: date, unrecorded: Unrecorded | None = None
 ) -> Iterator[DueInstallment]:
     """Every installment of the team's orders (not rejected) due on or before the day and not
-    paid in full."""
+    paid in full; with `unrecorded`, leaving out those the sweep has nothing new for."""
+    left_out = _left_out(session, unrecorded) if unrecorded is not None else []
     rows = session.execute(
         select(
             Installment.id,
@@ -71,6 +107,7 @@ def unpaid_installments(
             UNPAID,
             Order.team_id == team_id,
             Order.state != OrderState.REJECTED.value,
+            *left_out,
         )
     )
     for i_id, order_id, position, due, amount, paid, deal_id, currency, owner_id, customer in rows:

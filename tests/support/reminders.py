@@ -21,7 +21,7 @@ from dealbot.domain.outbox.models import Delivery, Notification
 from dealbot.domain.outbox.notify import Outbox
 from dealbot.domain.products.models import Product
 from dealbot.domain.reminders.desk import ReminderDesk
-from dealbot.domain.reminders.installments import DueInstallment
+from dealbot.domain.reminders.installments import DueInstallment, Unrecorded
 from dealbot.domain.reminders.kinds import Topic, note_kind
 from dealbot.domain.reminders.models import Reminder
 from support.store import FakeClock, load
@@ -195,7 +195,14 @@ class Installments:
     rows: list[DueInstallment] = field(default_factory=list)
     asked: list[tuple[int, date]] = field(default_factory=list)
 
-    def __call__(self, session: Session, team_id: int, last_due: date) -> Iterable[DueInstallment]:
+    def __call__(
+        self,
+        session: Session,
+        team_id: int,
+        last_due: date,
+        unrecorded: Unrecorded | None = None,
+    ) -> Iterable[DueInstallment]:
+        # All of them, whatever the sweep may leave out: the ledger decides all the same.
         self.asked.append((team_id, last_due))
         return [
             r for r in self.rows if r.team_id == team_id and r.due_on <= last_due and r.left_minor
