@@ -110,7 +110,7 @@ def record(
             "rows": json.dumps(rows[start : start + CHUNK], ensure_ascii=False),
         }
         result = session.execute(statement, values)  # type: ignore[call-overload]
-        for ledger_id, kind, subject_type, subject_id, member_id, on in result.tuples():
+        for ledger_id, kind, subject_type, subject_id, member_id, on in result:
             day = days.get(on)
             if day is None:
                 day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
