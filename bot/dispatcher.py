@@ -120,8 +120,11 @@ class Dispatcher:
             except Exception:
                 log.exception("dispatcher pass failed")
             self._wake.clear()
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a cancellation that
+            # arrives as the wake-up does, and the loop would run on after being stopped.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=tick)
+                async with asyncio.timeout(tick):
+                    await self._wake.wait()
 
     async def stop(self, grace: float = 5.0) -> None:
         """Take no more work; let sends in flight finish for `grace` seconds, then let go."""

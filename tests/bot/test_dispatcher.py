@@ -416,3 +416,17 @@ async def test_a_card_that_never_went_out_has_nothing_to_change(w: World) -> Non
 
     assert alpha.edits == []
     assert "pending" not in _states(w, "alpha")
+
+
+async def test_cancelling_the_loop_just_as_it_is_woken_stops_it(w: World) -> None:
+    # Python 3.11's asyncio.wait_for loses a cancellation that arrives as its awaitable
+    # finishes; a dispatcher loop built on it would then run on after being cancelled.
+    for _ in range(50):
+        dispatcher = w.dispatcher(RecordingTransport())
+        task = asyncio.create_task(dispatcher.run_forever(tick=5.0))
+        for _ in range(3):  # into its first wait for a wake-up
+            await asyncio.sleep(0)
+        dispatcher.wake()
+        task.cancel()
+        done, _ = await asyncio.wait([task], timeout=2.0)
+        assert done == {task} and task.cancelled()
