@@ -192,17 +192,7 @@ class FormWalk:
             text = default
         offered = state.offered_choices()
         context = await self.router.context(ask, state.request, {current.name}, offered)
-        if (
-            current.typeahead
-            and text
-            # Longer than the field holds: nothing stored can match it, and it is refused below.
-            and (current.max_length is None or len(text) <= current.max_length)
-            # A number beside offered matches is a list number, not a new search: out of the
-            # list it is refused below with the list's range, and the list stays.
-            and not (current.options(context) and unicodedata.normalize("NFKC", text).isdigit())
-            and not picked
-            and pick(current.options(context), text) is None
-        ):
+        if not picked and _searched_for(current, text, context):
             found = await self._look_up(ask, state, current, text)
             if found is not None:
                 return found
@@ -338,3 +328,15 @@ def _shown(f: Field, answer: str, context: FormContext) -> str:
         if option.value == answer:
             return option.label
     return answer or "—"
+
+
+def _searched_for(current: Field, text: str, context: FormContext) -> bool:
+    """Whether a typed answer is looked up among the stored values (a type-ahead query)."""
+    if not current.typeahead or not text:
+        return False
+    if current.max_length is not None and len(text) > current.max_length:
+        return False  # nothing stored can match it, and parsing refuses it
+    options = current.options(context)
+    if options and unicodedata.normalize("NFKC", text).isdigit():
+        return False  # a list number: out of the list, parsing says the list's range
+    return pick(options, text) is None
