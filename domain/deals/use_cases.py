@@ -83,7 +83,7 @@ def load_deal(session: Session, viewer: Member, ref: str) -> Deal:
     typed = normalised(ref)
     if number is None and typed.isdecimal() and len(typed) <= 9:
         # Never taken as D-12 (in a list it is the list's number); say how to name the deal.
-        raise NotFound("error-deal-bare-number", value=str(int(typed)), field="deal")
+        raise NotFound("error-ref-bare-number", value=typed, ref=f"D-{int(typed)}", field="deal")
     deal = session.get(Deal, number) if number is not None else None
     # A deal outside the viewer's teams is reported as unknown, so its existence does not leak.
     if deal is None or not policies.can_view_deal(session, viewer, deal):

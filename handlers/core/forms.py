@@ -150,6 +150,9 @@ def _choice(field: Field, text: str, context: FormContext) -> str:
             raise Invalid("error-choice-range", field=field.name, value=text, last=len(options))
         if field.open_choice:
             raise Invalid("error-name-is-number", field=field.name, value=text)
+        if field.ref_letter is not None:  # never read as a reference: say how to type one
+            ref = format_ref(field.ref_letter, int(folded))
+            raise Invalid("error-ref-bare-number", field=field.name, value=folded, ref=ref)
     if field.ref_letter is not None:
         number = parse_ref(text, field.ref_letter)
         if number is not None:

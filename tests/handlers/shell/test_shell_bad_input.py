@@ -66,8 +66,11 @@ async def test_a_bare_number_names_no_deal_and_says_how_to(sample_desk: DealDesk
     text = replies(await shell.type("/deal show 1", "/deal update １", "/deal update #1"))
 
     # D-1 is Sam's, yet neither "1" nor a full-width "１" is taken for it; "#1" is.
-    assert text.count("“1” alone is not a deal: type its reference, such as D-1 or #1.") == 2
+    assert text.count("“1” alone names nothing: type its reference, such as D-1 or #1.") == 2
     assert "There is no deal" not in text and "? Activity" in text
+    # In the form's deal picker with nothing listed, a bare number is told the same.
+    picked = replies(await shell.type("/cancel", "/as kim", "/deal update", "1"))
+    assert "“1” alone names nothing: type its reference, such as D-1 or #1." in picked
 
 
 async def test_a_number_beside_offered_matches_picks_from_them_or_says_their_range(
