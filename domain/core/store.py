@@ -71,6 +71,25 @@ def _insert_ignoring(
     )
 
 
+def insert_all_ignoring(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], conflict: str
+) -> dict[Any, int]:
+    """`insert_ignoring` for many rows of the same columns in one round trip (SQLAlchemy's
+    "insertmanyvalues"); the new ids by their `conflict` column's value."""
+    dialect = session.get_bind().dialect.name
+    statement = _insert_all_ignoring(dialect, table, conflict)
+    result = session.execute(statement, [dict(row) for row in rows])
+    return {value: int(new_id) for new_id, value in result}
+
+
+@lru_cache(maxsize=64)
+def _insert_all_ignoring(dialect: str, table: Table, conflict: str) -> Executable:
+    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    return insert.on_conflict_do_nothing(index_elements=[conflict]).returning(
+        table.c.id, table.c[conflict]
+    )
+
+
 def upsert(
     session: Session, table: Table, values: Mapping[str, Any], conflict: Sequence[str]
 ) -> None:

@@ -20,9 +20,11 @@ from dealbot.domain.reminders.digest import (
     overdue_payments,
 )
 from dealbot.domain.reminders.installments import (
+    OverdueInstallments,
     UnpaidInstallments,
     installment_reminders,
     read_once,
+    summed,
 )
 from dealbot.domain.reminders.key_dates import key_dates
 from dealbot.domain.reminders.occasions import Source
@@ -35,7 +37,8 @@ from dealbot.domain.reminders.sweep import Sweeper, SweepReport
 class ReminderDesk(Desk):
     """`installments` is selling's query of unpaid installments: without it (selling not
     wired in) there are no payment reminders and the digest has no overdue payments.
-    `digest_sections` adds parts to the weekly digest."""
+    `overdue` is selling's summary of them for the digest (else summed from
+    `installments`). `digest_sections` adds parts to the weekly digest."""
 
     def __init__(
         self,
@@ -44,13 +47,14 @@ class ReminderDesk(Desk):
         outbox: Outbox | None = None,
         *,
         installments: UnpaidInstallments | None = None,
+        overdue: OverdueInstallments | None = None,
         digest_sections: Sequence[tuple[str, DigestSection]] = (),
     ) -> None:
         super().__init__(sessions, clock, outbox)
         sections = list(BASE_SECTIONS)
         if installments is not None:
             installments = read_once(installments)
-            sections.append(("overdue", overdue_payments(installments)))
+            sections.append(("overdue", overdue_payments(overdue or summed(installments))))
         sections += digest_sections
         sources: list[Source] = [key_dates, contracts_ending, stock_crossings, stagnant_deals]
         if installments is not None:

@@ -24,7 +24,7 @@ from dealbot.domain.core.routing import Audience
 from dealbot.domain.deals.enums import DealStatus
 from dealbot.domain.deals.models import Deal
 from dealbot.domain.reminders.calendar import start_of_day
-from dealbot.domain.reminders.installments import UnpaidInstallments
+from dealbot.domain.reminders.installments import OverdueInstallments
 from dealbot.domain.reminders.kinds import Kind
 from dealbot.domain.reminders.occasions import Occasion, SweepContext
 
@@ -139,21 +139,14 @@ def stagnant(session: Session, week: DigestWeek) -> dict[str, Any]:
     return {"deals": int(count), "listed": listed}
 
 
-def overdue_payments(unpaid: UnpaidInstallments) -> DigestSection:
+def overdue_payments(overdue: OverdueInstallments) -> DigestSection:
     """Installments due before the digest's day and not paid in full, through selling's query."""
 
     def section(session: Session, week: DigestWeek) -> dict[str, Any]:
-        rows = sorted(
-            (
-                r
-                for r in unpaid(session, week.team.id, week.day - timedelta(days=1))
-                if r.left_minor > 0
-            ),
-            key=lambda r: (r.due_on, r.id),
-        )
+        found = overdue(session, week.team.id, week.day - timedelta(days=1), LISTED)
         return {
-            "count": len(rows),
-            "amounts": _amounts([(r.currency, r.left_minor) for r in rows]),
+            "count": found.installments,
+            "amounts": _amounts(found.left),
             "listed": [
                 [
                     r.order_ref,
@@ -163,7 +156,7 @@ def overdue_payments(unpaid: UnpaidInstallments) -> DigestSection:
                     str(Money.from_minor_units(r.left_minor, r.currency).amount),
                     r.currency,
                 ]
-                for r in rows[:LISTED]
+                for r in found.earliest
             ],
         }
 

@@ -69,6 +69,38 @@ class UnpaidInstallments(Protocol):
     ) -> Iterable[DueInstallment]: ...
 
 
+class OverdueSummary(NamedTuple):
+    """The installments of a team due on or before a day and not paid in full, as the
+    digest shows them: how many, what is left per currency, and the earliest few."""
+
+    installments: int
+    left: list[tuple[str, int]]  # (currency, minor units left): added up per currency
+    earliest: list[DueInstallment]  # by due day, then id
+
+
+class OverdueInstallments(Protocol):
+    """The `OverdueSummary` of a team's installments due on or before the day, listing
+    `listed`. Selling answers it with two statements over the unpaid index: a sum and a
+    first page; `summed` makes it from an `UnpaidInstallments` query."""
+
+    def __call__(
+        self, session: Session, team_id: int, on_or_before: date, listed: int, /
+    ) -> OverdueSummary: ...
+
+
+def summed(unpaid: UnpaidInstallments) -> OverdueInstallments:
+    """The summary worked out from every row `unpaid` reads."""
+
+    def summary(session: Session, team_id: int, on_or_before: date, listed: int) -> OverdueSummary:
+        rows = sorted(
+            (r for r in unpaid(session, team_id, on_or_before) if r.left_minor > 0),
+            key=lambda r: (r.due_on, r.id),
+        )
+        return OverdueSummary(len(rows), [(r.currency, r.left_minor) for r in rows], rows[:listed])
+
+    return summary
+
+
 SUBJECT = "installment"
 INSTALLMENT, ESCALATION = Kind.INSTALLMENT.value, Kind.ESCALATION.value
 # Stages of an installment's reminders to its owner, in the order they come.
@@ -91,9 +123,10 @@ def _item(row: DueInstallment, **more: Any) -> dict[str, Any]:
 
 
 def read_once(unpaid: UnpaidInstallments) -> UnpaidInstallments:
-    """`unpaid`, asked once per transaction and team: the digest's overdue payments (due
-    before a day of the sweep's window) are among the rows the payment reminders read (due
-    by the window's last day and `payment_due_days` more), so they are taken from those."""
+    """`unpaid`, asked once per transaction and team: the digest's overdue payments when
+    they are `summed` from it (due before a day of the sweep's window) are among the rows
+    the payment reminders read (due by the window's last day and `payment_due_days` more),
+    so they are taken from those."""
     memo = object()
 
     def query(

@@ -3,11 +3,12 @@ contact birthdays, to the customer's owner on the day and `key_date_days` before
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Date, Subquery, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 from dealbot.domain.customers.models import Customer
@@ -38,6 +39,21 @@ def _targets(context: SweepContext) -> list[tuple[date, date]]:
     return spans
 
 
+# The ranges as one JSON array of [low, high] pairs: one statement of one shape whatever
+# their number (a condition per range made a statement of a new shape, compiled anew, for
+# each count of years), still one walk of the (team, date) index per range.
+RANGES = {
+    "postgresql": "SELECT CAST(r->>0 AS date) AS low, CAST(r->>1 AS date) AS high "
+    "FROM jsonb_array_elements(CAST(:ranges AS jsonb)) AS r",
+    "sqlite": "SELECT json_extract(value, '$[0]') AS low, json_extract(value, '$[1]') AS high "
+    "FROM json_each(:ranges)",
+}
+
+
+def _ranges(dialect: str) -> Subquery:
+    return text(RANGES[dialect]).columns(low=Date, high=Date).subquery("ranges")
+
+
 def key_dates(context: SweepContext) -> Iterator[Occasion]:
     team = context.team
     for kind, column in COLUMNS.items():
@@ -53,13 +69,13 @@ def key_dates(context: SweepContext) -> Iterator[Occasion]:
         ]
         if not ranges:
             continue
-        rows = context.session.execute(
-            select(
-                Customer.id, Customer.name, Customer.owner_id, Customer.contact_name, column
-            ).where(
-                Customer.team_id == team.id,
-                or_(*(column.between(low, high) for low, high in ranges)),
-            )
+        found = _ranges(context.session.get_bind().dialect.name)
+        rows = context.session.connection().execute(
+            select(Customer.id, Customer.name, Customer.owner_id, Customer.contact_name, column)
+            .select_from(found)
+            .join(Customer, column.between(found.c.low, found.c.high))
+            .where(Customer.team_id == team.id),
+            {"ranges": json.dumps([[low.isoformat(), high.isoformat()] for low, high in ranges])},
         )
         for customer_id, name, owner_id, contact, key in rows:
             if key is None:

@@ -2,10 +2,11 @@
 ledger's unique key, answering which rows are new (only those are sent).
 
 One statement per few thousand rows keeps a sweep of tens of thousands of occasions well
-under a second: both stores take them as one JSON array (`json_array_elements` on
-PostgreSQL, `json_each` on SQLite), cheaper to send than one array per column. Rows go in in
-key order, so two processes sweeping at once wait for each other on the first key rather
-than deadlocking.
+under a second: both stores take them as one JSON array (`jsonb_array_elements` on
+PostgreSQL, parsed once rather than at every `->>` as `json` would be; `json_each` on
+SQLite), cheaper to send and to unpack than one array per column. Rows go in in key order
+(sorted here, and both functions give the array's elements in order), so two processes
+sweeping at once wait for each other on the first key rather than deadlocking.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ POSTGRESQL = f"""
 INSERT INTO reminders ({COLUMNS})
 SELECT r->>0, r->>1, CAST(r->>2 AS integer), CAST(r->>3 AS integer), CAST(r->>4 AS date), :team,
        r->>5, r->>6, :swept, :recorded
-FROM json_array_elements(CAST(:rows AS json)) AS r
-ORDER BY 1, 2, 3, 4, 5
+FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r
 ON CONFLICT {CONFLICT} DO NOTHING
 {RETURNING}
 """

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dealbot.domain.core.models import Base
 from dealbot.domain.customers.models import Contract, Customer
+from dealbot.domain.deals.models import Deal
 
 MAX_LABEL = 200
 
@@ -92,3 +93,14 @@ KEY_DATE_INDEXES = (
 )
 # Contracts ending within the next N days: a range of this index.
 CONTRACT_END_INDEX = Index("ix_contracts_ends_on", Contract.ends_on)
+# A team's deals of one status by when they closed (the digest's week) or last moved on
+# (stagnant deals): a range of one of these, however many deals the team won in earlier years.
+DEAL_STATUS_INDEXES = (
+    Index("ix_deals_team_id_status_closed_at", Deal.team_id, Deal.status, Deal.closed_at),
+    Index(
+        "ix_deals_team_id_status_last_progress_at",
+        Deal.team_id,
+        Deal.status,
+        Deal.last_progress_at,
+    ),
+)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from dealbot.domain.core.models import Team
 from dealbot.domain.core.routing import Placement
 from dealbot.domain.core.store import SessionFactory, insert_ignoring
-from dealbot.domain.outbox.notify import Outbox, Recipient, Subject
+from dealbot.domain.outbox.notify import Note, Outbox, Recipient, Subject
 from dealbot.domain.products.levels import note_levels
 from dealbot.domain.reminders.calendar import first_caught_up, local_date, reached_day
 from dealbot.domain.reminders.kinds import Kind, State, Topic, note_kind
@@ -281,12 +281,12 @@ class Sweeper:
         buttons) and a digest each on their own, the rest one message per person and topic."""
         today = window.today.isoformat()
         groups: dict[tuple[int, Topic], list[tuple[int, Entry]]] = defaultdict(list)
-        written = 0
+        notes: list[Note] = []
         for ledger_id, entry in told:
             o = entry.occasion
             if o.kind in (Kind.STAGNATION, Kind.DIGEST):
                 single = {**o.details(), **_when(entry), "today": today}
-                written += self._one(session, team, [(ledger_id, entry)], o.kind.topic, single, now)
+                notes.append(_note(team, [(ledger_id, entry)], o.kind.topic, single))
             else:
                 groups[(o.member_id, o.kind.topic)].append((ledger_id, entry))
         for (_, topic), members in groups.items():
@@ -297,35 +297,8 @@ class Sweeper:
                 "items": items,
                 "more": max(0, len(members) - LISTED),
             }
-            written += self._one(session, team, members, topic, params, now)
-        return written
-
-    def _one(
-        self,
-        session: Session,
-        team: Team,
-        members: Sequence[tuple[int, Entry]],
-        topic: Topic,
-        params: dict[str, Any],
-        now: datetime,
-    ) -> int:
-        first_id, first = min(members, key=lambda pair: pair[0])
-        o = first.occasion
-        stagnation = o.kind is Kind.STAGNATION
-        return len(
-            self.outbox.notify(
-                session,
-                # Each ledger row is told in one message only: the first row's id names it.
-                key=f"reminder-{first_id}",
-                kind=note_kind(topic),
-                team=team,
-                recipients=[Recipient(o.audience.value, Placement.DM, o.member)],
-                params=params,
-                now=now,
-                subject=Subject("deal", o.subject_id) if stagnation else None,
-                card=card_key(o.subject_id) if stagnation else None,
-            )
-        )
+            notes.append(_note(team, members, topic, params))
+        return sum(len(ids) for ids in self.outbox.notify_all(session, notes, now))
 
     @staticmethod
     def _mark(
@@ -344,6 +317,24 @@ class Sweeper:
             .where(SweepMark.team_id == team_id, SweepMark.through < day)
             .values(through=day, swept_at=as_of)
         )
+
+
+def _note(
+    team: Team, members: Sequence[tuple[int, Entry]], topic: Topic, params: dict[str, Any]
+) -> Note:
+    first_id, first = min(members, key=lambda pair: pair[0])
+    o = first.occasion
+    stagnation = o.kind is Kind.STAGNATION
+    return Note(
+        # Each ledger row is told in one message only: the first row's id names it.
+        key=f"reminder-{first_id}",
+        kind=note_kind(topic),
+        team=team,
+        recipients=[Recipient(o.audience.value, Placement.DM, o.member)],
+        params=params,
+        subject=Subject("deal", o.subject_id) if stagnation else None,
+        card=card_key(o.subject_id) if stagnation else None,
+    )
 
 
 def _when(entry: Entry) -> dict[str, Any]:

@@ -4,20 +4,26 @@
 One set-based statement per team and sweep: the partial index on the due day of installments
 not paid in full (`ix_installments_unpaid_due`, covering what is read) gives the few rows due
 by the day asked, whatever the number of installments paid or due later; their orders, deals
-and customers are found by primary key.
+and customers are found by primary key. The digest's overdue payments are counted and summed
+by the store (`overdue_installments`), with only the earliest few read as rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Index, and_, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Index, Row, Select, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from dealbot.domain.customers.models import Customer
 from dealbot.domain.deals.models import Deal
-from dealbot.domain.reminders.installments import SUBJECT, DueInstallment, Unrecorded
+from dealbot.domain.reminders.installments import (
+    SUBJECT,
+    DueInstallment,
+    OverdueSummary,
+    Unrecorded,
+)
 from dealbot.domain.reminders.kinds import Kind
 from dealbot.domain.reminders.models import Reminder
 from dealbot.domain.selling.models import Installment, Order, OrderState
@@ -44,6 +50,15 @@ def _order_id(session: Session) -> ColumnElement[int] | InstrumentedAttribute[in
     if session.get_bind().dialect.name == "sqlite":
         return Installment.order_id + 0
     return Installment.order_id
+
+
+def _due_order(session: Session) -> ColumnElement[date] | InstrumentedAttribute[date]:
+    """The due day to sort by. SQLite, asked for the first page in due order, would walk the
+    index of every installment (paid ones too) in that order rather than sort the few unpaid
+    ones its partial index gives; `date(due_date)` is the same order, no index's."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(Installment.due_date, type_=Installment.due_date.type)
+    return Installment.due_date
 
 
 def _in_ledger(kind: Kind, occasion: ColumnElement[date] | None = None) -> ColumnElement[bool]:
@@ -79,13 +94,22 @@ def _left_out(session: Session, unrecorded: Unrecorded) -> list[ColumnElement[bo
     ]
 
 
-def unpaid_installments(
-    session: Session, team_id: int, on_or_before: date, unrecorded: Unrecorded | None = None
-) -> Iterator[DueInstallment]:
-    """Every installment of the team's orders (not rejected) due on or before the day and not
-    paid in full; with `unrecorded`, leaving out those the sweep has nothing new for."""
-    left_out = _left_out(session, unrecorded) if unrecorded is not None else []
-    rows = session.execute(
+def _due(session: Session, team_id: int, on_or_before: date) -> list[ColumnElement[bool]]:
+    return [
+        Installment.due_date <= on_or_before,
+        UNPAID,
+        Order.team_id == team_id,
+        Order.state != OrderState.REJECTED.value,
+    ]
+
+
+# An installment as a sweep reads it: id, order, position, due day, amount, paid, deal,
+# currency, the deal's owner, the customer's name.
+DueRow = tuple[int, int, int, date, int, int, int, str, int | None, str]
+
+
+def _rows(session: Session, team_id: int, where: list[ColumnElement[bool]]) -> Select[*DueRow]:
+    return (
         select(
             Installment.id,
             Installment.order_id,
@@ -102,14 +126,11 @@ def unpaid_installments(
         .join(Order, Order.id == _order_id(session))
         .join(Deal, Deal.id == Order.deal_id)
         .join(Customer, Customer.id == Deal.customer_id)
-        .where(
-            Installment.due_date <= on_or_before,
-            UNPAID,
-            Order.team_id == team_id,
-            Order.state != OrderState.REJECTED.value,
-            *left_out,
-        )
+        .where(*where)
     )
+
+
+def _due_installments(rows: Iterable[Row[*DueRow]], team_id: int) -> Iterator[DueInstallment]:
     for i_id, order_id, position, due, amount, paid, deal_id, currency, owner_id, customer in rows:
         yield DueInstallment(
             id=i_id,
@@ -123,3 +144,47 @@ def unpaid_installments(
             left_minor=int(amount) - int(paid),
             currency=currency,
         )
+
+
+def unpaid_installments(
+    session: Session, team_id: int, on_or_before: date, unrecorded: Unrecorded | None = None
+) -> Iterator[DueInstallment]:
+    """Every installment of the team's orders (not rejected) due on or before the day and not
+    paid in full; with `unrecorded`, leaving out those the sweep has nothing new for."""
+    left_out = _left_out(session, unrecorded) if unrecorded is not None else []
+    where = _due(session, team_id, on_or_before) + left_out
+    # Rows of columns, read through the connection: the ORM's loading would cost more than
+    # the query, for the thousands of rows a sweep reads.
+    rows = session.connection().execute(_rows(session, team_id, where))
+    return _due_installments(rows, team_id)
+
+
+def overdue_installments(
+    session: Session, team_id: int, on_or_before: date, listed: int
+) -> OverdueSummary:
+    """The digest's overdue payments: counted and summed by the store, the earliest listed."""
+    where = _due(session, team_id, on_or_before)
+    left = func.sum(Installment.amount_minor - Installment.paid_minor)
+    sums = session.execute(
+        select(Order.currency, func.count(), left)
+        .select_from(Installment)
+        .join(Order, Order.id == _order_id(session))
+        .where(*where)
+        .group_by(Order.currency)
+        .order_by(Order.currency)
+    ).all()
+    order = (Installment.due_date, Installment.id)
+    # The page is found before its deals and customers are joined in.
+    first_page = (
+        select(Installment.id)
+        .join(Order, Order.id == _order_id(session))
+        .where(*where)
+        .order_by(_due_order(session), Installment.id)
+        .limit(listed)
+    )
+    earliest = _rows(session, team_id, [Installment.id.in_(first_page.scalar_subquery())])
+    return OverdueSummary(
+        sum(int(count) for _, count, _ in sums),
+        [(currency, int(minor)) for currency, _, minor in sums],
+        list(_due_installments(session.execute(earliest.order_by(*order)), team_id)),
+    )

@@ -208,11 +208,11 @@ def test_a_sweep_waiting_on_another_ones_ledger_rows_on_postgresql_sends_nothing
     holding, release = threading.Event(), threading.Event()
 
     class Holding(Outbox):
-        def notify(self, *args: object, **kwargs: object) -> list[int]:
+        def notify_all(self, *args: object, **kwargs: object) -> list[list[int]]:
             if not holding.is_set():
                 holding.set()  # the ledger rows are written, not committed
                 assert release.wait(20)
-            return super().notify(*args, **kwargs)  # type: ignore[arg-type]
+            return super().notify_all(*args, **kwargs)  # type: ignore[arg-type]
 
     first = ReminderDesk(sessions, clock, Holding())
     second = ReminderDesk(sessions, clock, Outbox())

@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 
 from dealbot.domain.core.store import SessionFactory
+from dealbot.domain.reminders.installments import summed
 from dealbot.domain.selling.payments import PaymentDraft
 from dealbot.domain.selling.plans import PlanDraft
-from dealbot.domain.selling.reminders import unpaid_installments
+from dealbot.domain.selling.reminders import overdue_installments, unpaid_installments
 from support.deals import member_id
 from support.outbox import World, world
 from support.reminders import at, ledger, told
@@ -94,3 +95,20 @@ def test_paid_and_later_installments_are_not_read(w: World) -> None:
         (due,) = unpaid_installments(session, 1, date(2026, 12, 31))
         assert (due.order_ref, due.number, due.left_minor, due.currency) == ("O-1", 1, 12345, "JPY")
         assert list(unpaid_installments(session, 2, date(2027, 12, 31))) == []  # Moscow
+
+
+def test_the_digest_counts_and_sums_what_is_left_in_the_store(w: World) -> None:
+    kenji = member_id(w.desks.deals, "kenji")
+    w.desks.selling.record_payment(kenji, "O-1", PaymentDraft(Decimal(10000), date(2026, 11, 2)))
+    approve(w, "fumi", "payment")
+    with w.sessions.begin() as session:
+        assert overdue_installments(session, 1, date(2026, 11, 30), 10) == (0, [], [])
+        both = overdue_installments(session, 1, date(2027, 1, 1), 10)
+        assert (both.installments, both.left) == (2, [("JPY", 2345 + 12345)])
+        assert [(r.number, r.left_minor) for r in both.earliest] == [(1, 2345), (2, 12345)]
+        assert overdue_installments(session, 1, date(2027, 1, 1), 1).earliest == both.earliest[:1]
+        # The same as summing every row selling's other query reads.
+        rows = summed(unpaid_installments)(session, 1, date(2027, 1, 1), 10)
+        assert rows.installments == both.installments and rows.earliest == both.earliest
+        assert sum(minor for _, minor in rows.left) == sum(minor for _, minor in both.left)
+        assert overdue_installments(session, 2, date(2027, 12, 31), 10).installments == 0  # Moscow

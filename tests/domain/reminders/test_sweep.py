@@ -262,7 +262,7 @@ def test_the_ledger_row_and_the_outbox_row_are_one_transaction(
     sessions: SessionFactory, clock: FakeClock
 ) -> None:
     class Failing(Outbox):
-        def notify(self, *args: object, **kwargs: object) -> list[int]:
+        def notify_all(self, *args: object, **kwargs: object) -> list[list[int]]:
             raise RuntimeError("the outbox write failed")
 
     setup(sessions, clock)
