@@ -18,6 +18,7 @@ from dealbot.bot.dispatcher import Dispatcher
 from dealbot.bot.errors import OperatorError
 from dealbot.bot.frontend import Frontend
 from dealbot.bot.settings import Settings
+from dealbot.bot.telegram_http import AiohttpRequest
 from dealbot.bot.wiring import Core
 from dealbot.handlers.core.router import Router
 from dealbot.handlers.telegram.app import Hooks, TelegramHandlers, menu
@@ -64,10 +65,9 @@ def _receiver(
 
 
 # Connections to the Bot API for everything but polling. Telegram takes about 30 messages a
-# second from a bot, which 8 connections carry many times over; more only cost time: httpx
-# checks every open connection on every request (bench/telegram_updates.py: the CPU per update
-# halves going from 16 open connections to 4-8). A request waits for a free connection rather
-# than failing after PTB's default second.
+# second from a bot, which 8 connections carry many times over. A request waits for a free
+# connection rather than failing after PTB's default second. These requests go through
+# aiohttp (bot/telegram_http.py), the long poll through PTB's own httpx client.
 TELEGRAM_CONNECTIONS = 8
 TELEGRAM_POOL_WAIT_SECONDS = 10.0
 
@@ -95,8 +95,7 @@ async def start_telegram(
         .base_file_url(file_url(settings.telegram_api_url))
         .job_queue(None)  # the dispatcher and the scheduler do the timed work
         .concurrent_updates(InOrderPerChat())
-        .connection_pool_size(TELEGRAM_CONNECTIONS)
-        .pool_timeout(TELEGRAM_POOL_WAIT_SECONDS)
+        .request(AiohttpRequest(TELEGRAM_CONNECTIONS, pool_timeout=TELEGRAM_POOL_WAIT_SECONDS))
     )
     if webhook:
         builder = builder.updater(None)

@@ -13,7 +13,7 @@ from dealbot.domain.core.clock import Clock, SystemClock
 from dealbot.domain.core.errors import NotFound
 from dealbot.domain.core.models import Member, Role
 from dealbot.domain.core.routing import Audience, Placement
-from dealbot.domain.core.store import SessionFactory
+from dealbot.domain.core.store import SessionFactory, statement_sessions
 from dealbot.domain.core.views import Person
 from dealbot.domain.outbox.models import Delivery
 from dealbot.domain.outbox.notify import Outbox, Recipient, delivery_key, notification_key
@@ -43,8 +43,14 @@ class Desk:
 class PeopleDesk(Desk):
     """Who is who, their language, and answers that must reach them later."""
 
+    def __init__(
+        self, sessions: SessionFactory, clock: Clock | None = None, outbox: Outbox | None = None
+    ) -> None:
+        super().__init__(sessions, clock, outbox)
+        self.statements = statement_sessions(sessions)
+
     def person(self, **identity: object) -> Person:
-        with self.sessions.begin() as session:
+        with self.statements.begin() as session:  # one query
             return directory.arriving_person(session, None, **identity)
 
     def arriving(
@@ -56,10 +62,12 @@ class PeopleDesk(Desk):
     ) -> Person | None:
         """The member behind a platform identity, noting their chat profile's language.
 
-        `first_time` runs first in the same transaction (a front end noting the request as
+        `first_time` runs first, on the same connection (a front end noting the request as
         handled); when it answers False the request was handled before, and None comes back.
+        Each statement commits on its own: what `first_time` noted stays noted when the
+        member is not found, and none of them needs another's to be undone with it.
         """
-        with self.sessions.begin() as session:
+        with self.statements.begin() as session:
             if first_time is not None and not first_time(session):
                 return None
             return directory.arriving_person(session, profile_locale, **identity)

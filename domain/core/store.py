@@ -44,6 +44,23 @@ def make_session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def statement_sessions(sessions: SessionFactory) -> SessionFactory:
+    """Sessions in which each statement commits on its own, on the same connections.
+
+    For work that is one statement, or several that need not see each other atomically: each
+    decision is still the one conditional write it always is. On PostgreSQL this spares the
+    BEGIN and the COMMIT, two of a transaction's three round trips when it is one statement.
+    SQLite has no round trips to spare, and its autocommit costs more than a transaction
+    (a PRAGMA each time a connection changes mode): there these are the usual sessions.
+    """
+    engine: Engine = sessions.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        return sessions
+    return sessionmaker(
+        engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+    )
+
+
 def insert_ignoring(
     session: Session, table: Table, values: Mapping[str, Any], conflict: Sequence[str]
 ) -> int | None:

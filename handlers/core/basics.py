@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from dealbot import locales
 from dealbot.domain.core.desk import PeopleDesk
 from dealbot.domain.core.models import Role
@@ -62,9 +64,13 @@ def register(registry: Registry, people: PeopleDesk) -> None:
 
 def language_choices(t: Translator) -> str:
     """`en (English), ja (日本語), zh (简体中文) or ru (Русский)`, listed the reader's way."""
-    return t.listing(
-        [f"{code} ({Translator(code)('language-name')})" for code in locales.SUPPORTED], "or"
-    )
+    return _language_choices(t.locale)
+
+
+@cache  # the same words for every reader of a language: made once, not on every /lang
+def _language_choices(locale: str) -> str:
+    names = [f"{code} ({Translator(code)('language-name')})" for code in locales.SUPPORTED]
+    return Translator(locale).listing(names, "or")
 
 
 def notice(t: Translator, note: Note) -> Message:

@@ -11,7 +11,12 @@ from sqlalchemy import Select, String, UniqueConstraint, bindparam, delete, sele
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dealbot.domain.core.models import Base
-from dealbot.domain.core.store import SessionFactory, insert_ignoring, upsert
+from dealbot.domain.core.store import (
+    SessionFactory,
+    insert_ignoring,
+    statement_sessions,
+    upsert,
+)
 
 # Slack retries for up to about 5 minutes and Telegram redelivers for a day; a week is ample.
 KEEP_HANDLED = timedelta(days=7)
@@ -72,7 +77,8 @@ def state_in(session: Session, platform: str, chat_key: str) -> dict[str, Any] |
 
 class FrontState:
     def __init__(self, sessions: SessionFactory) -> None:
-        self.sessions = sessions
+        # Every call is one statement (a form's state is read, written or deleted whole).
+        self.sessions = statement_sessions(sessions)
 
     def load(self, platform: str, chat_key: str) -> dict[str, Any] | None:
         with self.sessions.begin() as session:

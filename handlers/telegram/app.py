@@ -144,12 +144,13 @@ class TelegramHandlers:
         form_key = _form_key(update)
 
         now = self.clock.now()
-        seen_before = False
+        noted = seen_before = False
         form: Preloaded | None = None
 
         def note_handled(session: Session) -> bool:
-            nonlocal seen_before, form
+            nonlocal noted, seen_before, form
             seen_before = not first_time_in(session, PLATFORM, key, now)
+            noted = True
             if not seen_before and form_key is not None:
                 form = Preloaded(form_key, state_in(session, PLATFORM, form_key))
             return not seen_before
@@ -157,9 +158,11 @@ class TelegramHandlers:
         def arrive() -> tuple[bool, Person | None]:
             if user is None:
                 return self.state.first_time(PLATFORM, key, now), None
-            try:  # one transaction: noting the update as handled, and who sent it
+            try:  # one trip: noting the update as handled, and who sent it
                 person = people.arriving(locale, first_time=note_handled, telegram_user=user.id)
             except DomainError:  # a stranger: the update is noted all the same
+                if noted:  # and it was, before they were looked for
+                    return not seen_before, None
                 return self.state.first_time(PLATFORM, key, now), None
             return not seen_before, person
 
