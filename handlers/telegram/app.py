@@ -161,9 +161,10 @@ class TelegramHandlers:
             try:  # one trip: noting the update as handled, and who sent it
                 person = people.arriving(locale, first_time=note_handled, telegram_user=user.id)
             except DomainError:  # a stranger: the update is noted all the same
-                if noted:  # and it was, before they were looked for
-                    return not seen_before, None
-                return self.state.first_time(PLATFORM, key, now), None
+                # Noted before they were looked for, it stayed noted where each statement
+                # commits on its own, and was rolled back with the transaction elsewhere.
+                ours = noted and not seen_before
+                return self.state.first_time(PLATFORM, key, now) or ours, None
             return not seen_before, person
 
         is_new, person = await Router.call(arrive)

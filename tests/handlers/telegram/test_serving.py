@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -14,6 +15,8 @@ from dealbot.handlers.core.ui import Button, Message
 from dealbot.handlers.telegram import html, keyboards
 from support.standins.telegram_api import TelegramStandin
 from support.telegram_bot import KENJI, settings_for
+
+STRANGER = 4242  # on no team
 
 
 async def test_dealbot_run_publishes_the_menu_in_every_language(
@@ -124,8 +127,9 @@ def test_the_file_url_follows_the_api_url() -> None:
     assert file_url("http://127.0.0.1:9/bot") == "http://127.0.0.1:9/file/bot"
 
 
+@pytest.mark.parametrize("sender", [KENJI, STRANGER], ids=["member", "stranger"])
 async def test_an_update_delivered_twice_even_to_two_processes_is_handled_once(
-    tg: TelegramStandin, tmp_path: Path
+    tg: TelegramStandin, tmp_path: Path, sender: int
 ) -> None:
     settings = settings_for(
         tg,
@@ -142,15 +146,16 @@ async def test_an_update_delivered_twice_even_to_two_processes_is_handled_once(
         await client.start_server()
         processes.append((core, frontend, client))
     try:
-        update = {"update_id": 7, "message": tg.send_private(KENJI, "/help")}
+        # A stranger's update too: it is noted before they are looked for and found missing.
+        update = {"update_id": 7, "message": tg.send_private(sender, "/help")}
         secret = {"X-Telegram-Bot-Api-Secret-Token": "s3cret_token"}
         for _, _, client in (*processes, *processes):  # Telegram retried; the balancer spread it
             answer = await client.post("/telegram/hook", json=update, headers=secret)
             assert answer.status == 200
-        await tg.wait_for(lambda: tg.last_message(KENJI))
+        await tg.wait_for(lambda: tg.last_message(sender))
         for _, frontend, _ in processes:
             await frontend.stop()  # every update taken in is handled before this returns
-        assert len(tg.chat_messages(KENJI)) == 1
+        assert len(tg.chat_messages(sender)) == 1
     finally:
         for core, _, client in processes:
             await client.close()
