@@ -144,20 +144,22 @@ class Outbox:
         each. Returns the new notifications' ids of each note, in order."""
         rows: list[dict[str, Any]] = []
         places: list[tuple[int, list[tuple[str, str]]]] = []
+        keys: set[str] = set()
         for index, note in enumerate(notes):
             subject = note.subject
             for recipient in note.recipients:
                 member = recipient.member
+                key = notification_key(
+                    note.key, recipient.audience, recipient.placement, member.id if member else None
+                )
+                if key in keys:
+                    continue  # written once, as a second insert-or-ignore would leave it
+                keys.add(key)
                 values = note.params(recipient) if callable(note.params) else note.params
                 card_key = note.card(recipient) if callable(note.card) else note.card
                 rows.append(
                     {
-                        "key": notification_key(
-                            note.key,
-                            recipient.audience,
-                            recipient.placement,
-                            member.id if member else None,
-                        ),
+                        "key": key,
                         "kind": note.kind,
                         "team_id": note.team.id,
                         "subject_type": subject.type if subject else None,

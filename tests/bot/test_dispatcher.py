@@ -9,9 +9,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from dealbot.domain.core.models import Member
+from dealbot.domain.core.routing import Placement
 from dealbot.domain.deals.enums import ProgressStatus
 from dealbot.domain.outbox import delivery
-from dealbot.domain.outbox.models import Delivery, Lane
+from dealbot.domain.outbox.models import Delivery, Lane, Notification
+from dealbot.domain.outbox.notify import Note, Recipient
 from dealbot.handlers.charts import Chart
 from dealbot.handlers.core.transport import DeliveryError, PlaceGone, Unreachable
 from dealbot.handlers.core.ui import Message, Reply
@@ -54,6 +57,32 @@ async def test_every_notification_goes_once_to_each_platform_with_replies_in_its
         assert len(transport.sent) == 5
         assert ref in transport.sent[0][1]
     assert set(_states(w)) == {"sent"}
+
+
+def test_notifications_written_together_are_each_queued_once_per_person(w: World) -> None:
+    """Several notes in one statement: the same key twice in them, or again later, is one
+    notification with one delivery per platform, as with one note at a time."""
+    with w.sessions.begin() as session:
+        sato = session.scalars(select(Member).where(Member.handle == "sato")).one()
+        to_sato = [Recipient("leader", Placement.DM, sato)]
+
+        def note(key: str, kind: str = "advice_requested") -> Note:
+            return Note(key, kind, sato.team, to_sato, {"n": key})
+
+        now = w.clock.now()
+        first = w.outbox.notify_all(session, [note("a"), note("b"), note("a", "other")], now)
+        again = w.outbox.notify_all(session, [note("b"), note("c")], now)
+    assert [len(ids) for ids in first] == [1, 1, 0] and [len(ids) for ids in again] == [0, 1]
+    with w.sessions.begin() as session:
+        queued = session.execute(
+            select(Notification.key, Notification.kind, Delivery.platform)
+            .join(Delivery, Delivery.notification_id == Notification.id)
+            .where(Notification.recipient_id == sato.id)
+            .order_by(Delivery.id)
+        ).all()
+    assert [(key.split(":")[0], kind, platform) for key, kind, platform in queued] == [
+        (key, "advice_requested", platform) for key in "abc" for platform in ("alpha", "beta")
+    ]
 
 
 async def test_a_process_claims_only_the_platforms_it_serves(w: World) -> None:
