@@ -54,7 +54,7 @@ from dealbot.domain.outbox.notify import Outbox
 from dealbot.domain.reminders.desk import ReminderDesk
 from dealbot.domain.selling.reminders import unpaid_installments
 from support.reminders import TEAMS
-from support.store import PG_URL, FakeClock
+from support.store import FakeClock, scratch_postgres
 
 TIME_TARGET_S = 2.0
 RSS_TARGET_MB = 300.0
@@ -391,16 +391,7 @@ def explain(engine: Engine, customers: int) -> list[tuple[str, list[str]]]:
 def fresh(store: str, folder: Path) -> str:
     if store == "sqlite":
         return f"sqlite:///{folder / 'reminders.sqlite3'}"
-    from sqlalchemy.engine import make_url
-
-    url = make_url(PG_URL)
-    name = f"{url.database}_bench_reminders"
-    admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
+    return scratch_postgres("bench_reminders")
 
 
 def verdict(wall: float, rss: float) -> str:
