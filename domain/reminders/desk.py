@@ -53,8 +53,10 @@ class ReminderDesk(Desk):
         super().__init__(sessions, clock, outbox)
         sections = list(BASE_SECTIONS)
         if installments is not None:
-            installments = read_once(installments)
-            sections.append(("overdue", overdue_payments(overdue or summed(installments))))
+            if overdue is None:  # summed from the rows the payment reminders read too
+                installments = read_once(installments)
+                overdue = summed(installments)
+            sections.append(("overdue", overdue_payments(overdue)))
         sections += digest_sections
         sources: list[Source] = [key_dates, contracts_ending, stock_crossings, stagnant_deals]
         if installments is not None:
