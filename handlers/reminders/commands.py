@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dealbot.domain.core.refs import parse_id
 from dealbot.domain.deals.enums import ProgressStatus
+from dealbot.domain.reminders.actions import topic_named
 from dealbot.domain.reminders.desk import ReminderDesk
 from dealbot.handlers.core.outcomes import FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask
@@ -18,22 +21,22 @@ class ReminderCommands:
         self.desk = desk
 
     async def mute(self, ask: Ask, args: list[str]) -> Outcome:
-        if not args:
-            return Reply.of(
-                messages.mutes(ask.t, await Router.call(self.desk.muted, ask.person.id))
-            )
-        await Router.call(self.desk.mute, ask.person.id, args[0])
-        topic = messages.topic_label(ask.t, args[0].strip().lower().replace("-", "_"))
-        return Reply.of(Message(title=ask.t("mute-done", topic=topic)))
+        return await self._muting(ask, args, self.desk.mute, "mute-done")
 
     async def unmute(self, ask: Ask, args: list[str]) -> Outcome:
+        return await self._muting(ask, args, self.desk.unmute, "unmute-done")
+
+    async def _muting(
+        self, ask: Ask, args: list[str], change: Callable[[int, str], object], done: str
+    ) -> Outcome:
+        """`mute`/`unmute <kind>`; alone, what the person has muted."""
         if not args:
             return Reply.of(
                 messages.mutes(ask.t, await Router.call(self.desk.muted, ask.person.id))
             )
-        await Router.call(self.desk.unmute, ask.person.id, args[0])
-        topic = messages.topic_label(ask.t, args[0].strip().lower().replace("-", "_"))
-        return Reply.of(Message(title=ask.t("unmute-done", topic=topic)))
+        await Router.call(change, ask.person.id, args[0])
+        topic = messages.topic_label(ask.t, topic_named(args[0]).value)
+        return Reply.of(Message(title=ask.t(done, topic=topic)))
 
     async def reminders(self, ask: Ask, args: list[str]) -> Outcome:
         figures = await Router.call(self.desk.report, ask.person.id)
