@@ -64,13 +64,17 @@ class PeopleDesk(Desk):
 
         `first_time` runs first, on the same connection (a front end noting the request as
         handled); when it answers False the request was handled before, and None comes back.
-        Each statement commits on its own: what `first_time` noted stays noted when the
-        member is not found, and none of them needs another's to be undone with it.
+        What `first_time` noted stays noted when the member is not found: the transaction
+        commits before `NotFound` is raised, so a stranger's request is answered once too.
         """
         with self.statements.begin() as session:
             if first_time is not None and not first_time(session):
                 return None
-            return directory.arriving_person(session, profile_locale, **identity)
+            try:
+                return directory.arriving_person(session, profile_locale, **identity)
+            except NotFound as stranger:
+                missing = stranger
+        raise missing
 
     def people(self) -> list[Person]:
         with self.sessions.begin() as session:

@@ -160,11 +160,8 @@ class TelegramHandlers:
                 return self.state.first_time(PLATFORM, key, now), None
             try:  # one trip: noting the update as handled, and who sent it
                 person = people.arriving(locale, first_time=note_handled, telegram_user=user.id)
-            except DomainError:  # a stranger: the update is noted all the same
-                # Noted before they were looked for, it stayed noted where each statement
-                # commits on its own, and was rolled back with the transaction elsewhere.
-                ours = noted and not seen_before
-                return self.state.first_time(PLATFORM, key, now) or ours, None
+            except DomainError:  # a stranger: the update was noted all the same
+                return noted and not seen_before, None
             return not seen_before, person
 
         is_new, person = await Router.call(arrive)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy.orm import Session
+
+from dealbot.domain.core.desk import PeopleDesk
+from dealbot.domain.core.errors import NotFound
 from dealbot.domain.core.store import SessionFactory
-from dealbot.handlers.core.state import FrontState
-from support.store import FakeClock
+from dealbot.handlers.core.state import FrontState, first_time_in
+from support.store import TEAMS, FakeClock, load
 
 
 def test_a_request_is_handled_the_first_time_only(
@@ -50,3 +55,22 @@ def test_a_half_filled_form_survives_and_can_be_cleared(
     assert state.clear("telegram", "42:7") is True
     assert state.load("telegram", "42:7") is None
     assert state.clear("telegram", "42:7") is False
+
+
+def test_a_strangers_request_noted_on_arrival_stays_noted(
+    sessions: SessionFactory, clock: FakeClock
+) -> None:
+    # Two processes given the same update each look for its sender in the same trip that notes
+    # it: the first to note it must keep its note even though nobody was found.
+    load(sessions, TEAMS)
+    people = PeopleDesk(sessions, clock)
+    state = FrontState(sessions)
+
+    def note(session: Session) -> bool:
+        return first_time_in(session, "telegram", "update:7", clock.now())
+
+    with pytest.raises(NotFound):
+        people.arriving("en", first_time=note, telegram_user=4242)
+
+    assert state.first_time("telegram", "update:7", clock.now()) is False
+    assert people.arriving("en", first_time=note, telegram_user=4242) is None
