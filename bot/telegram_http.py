@@ -9,14 +9,20 @@ The behaviour is python-telegram-bot's `HTTPXRequest`'s: the same form-encoded o
 bodies, the same default timeouts (a longer write timeout for uploads), `TimedOut` for a
 timeout and `NetworkError` for any other failure to talk to the server, proxies from the
 environment, and the same trusted certificates (certifi's, as httpx has them).
+
+The environment's proxies are read once, when the session starts: aiohttp's `trust_env`
+reads them, and the `.netrc` file, on a worker thread for every request.
 """
 
 from __future__ import annotations
 
 import ssl
+from urllib.parse import urlsplit
+from urllib.request import proxy_bypass
 
 import aiohttp
 import certifi
+from aiohttp.helpers import ProxyInfo, proxies_from_env
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -35,6 +41,7 @@ class AiohttpRequest(BaseRequest):
         "_connections",
         "_media_write_timeout",
         "_pool_timeout",
+        "_proxies",
         "_read_timeout",
         "_session",
         "_write_timeout",
@@ -57,6 +64,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_timeout = pool_timeout
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, ProxyInfo] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -66,7 +74,8 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             trusted = ssl.create_default_context(cafile=certifi.where())
             connector = aiohttp.TCPConnector(limit=self._connections, ssl=trusted)
-            self._session = aiohttp.ClientSession(connector=connector, trust_env=True)
+            self._session = aiohttp.ClientSession(connector=connector)
+            self._proxies = proxies_from_env()
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
@@ -108,6 +117,7 @@ class AiohttpRequest(BaseRequest):
         timeout = aiohttp.ClientTimeout(
             total=total, connect=waiting, sock_connect=connect, sock_read=read
         )
+        proxy = self._proxy_for(url)
         try:
             async with session.request(
                 method,
@@ -115,9 +125,21 @@ class AiohttpRequest(BaseRequest):
                 data=body,
                 headers={"User-Agent": self.USER_AGENT},
                 timeout=timeout,
+                proxy=proxy.proxy if proxy else None,
+                proxy_auth=proxy.proxy_auth if proxy else None,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's timeouts are TimeoutErrors too
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
+
+    def _proxy_for(self, url: str) -> ProxyInfo | None:
+        """The environment's proxy for `url`, unless `no_proxy` exempts its host."""
+        if not self._proxies:
+            return None
+        target = urlsplit(url)
+        proxy = self._proxies.get(target.scheme)
+        if proxy is None or (target.hostname is not None and proxy_bypass(target.hostname)):
+            return None
+        return proxy

@@ -7,7 +7,10 @@ import asyncio
 import io
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TimedOut
@@ -90,3 +93,53 @@ async def test_no_server_is_a_network_error() -> None:
     with pytest.raises(NetworkError):  # already when the bot asks who it is
         async with Bot("1:a", base_url="http://127.0.0.1:9/bot", request=AiohttpRequest(1)):
             pass
+
+
+@pytest.fixture
+async def proxy() -> AsyncIterator[tuple[str, list[str]]]:
+    """An HTTP proxy that passes requests on and notes the URLs it was asked for."""
+    asked: list[str] = []
+
+    async def forward(request: web.Request) -> web.Response:
+        asked.append(str(request.url))
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(
+                request.method,
+                request.url,
+                data=await request.read(),
+                headers={"Content-Type": request.headers.get("Content-Type", "")},
+            ) as answer,
+        ):
+            return web.Response(
+                status=answer.status, body=await answer.read(), content_type="application/json"
+            )
+
+    app = web.Application()
+    app.router.add_route("*", "/{path:.*}", forward)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield f"http://127.0.0.1:{server.port}", asked
+    finally:
+        await server.close()
+
+
+@pytest.mark.parametrize("exempt", [False, True], ids=["proxied", "no_proxy"])
+async def test_the_environments_proxy_carries_the_requests(
+    tg: TelegramStandin,
+    proxy: tuple[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    exempt: bool,
+) -> None:
+    address, asked = proxy
+    for name in ("HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", address)
+    if exempt:
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    async with bot_of(tg, AiohttpRequest(2)) as bot:
+        await bot.send_message(USER, "Deal won")
+    assert [m.plain for m in tg.chat_messages(USER)] == ["Deal won"]
+    went_through = [url.rsplit("/", 1)[-1] for url in asked]
+    assert went_through == ([] if exempt else ["getMe", "sendMessage"])
