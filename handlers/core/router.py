@@ -11,7 +11,6 @@ deal may reach a team channel or group.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import shlex
 from collections.abc import Callable, Iterable, Mapping
@@ -27,6 +26,7 @@ from dealbot.handlers.core.forms import Choice, Field, FormContext, row_base
 from dealbot.handlers.core.i18n import Translator
 from dealbot.handlers.core.outcomes import FieldErrors, FormRequest, Outcome
 from dealbot.handlers.core.registry import Ask, Note, Registry
+from dealbot.handlers.core.store_calls import store_calls
 from dealbot.handlers.core.ui import Message, Reply
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Router:
     @staticmethod
     async def call(fn: Callable[..., T], *args: Any) -> T:
         # The store is synchronous; keep the one event loop free for everyone else.
-        return await asyncio.to_thread(fn, *args)
+        return await store_calls().call(fn, *args)
 
     # who is asking
     async def person(self, **identity: Any) -> Person:
