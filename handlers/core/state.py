@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, String, UniqueConstraint, bindparam, delete, select
+from sqlalchemy import Select, String, UniqueConstraint, bindparam, delete, exists, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dealbot.domain.core.models import Base
@@ -56,6 +57,44 @@ def first_time_in(session: Session, platform: str, request_key: str, now: dateti
         ["platform", "request_key"],
     )
     return inserted is not None
+
+
+def noted_with_state(
+    session: Session, platform: str, request_key: str, chat_key: str, now: datetime
+) -> tuple[bool, dict[str, Any] | None]:
+    """`first_time_in`, and the chat's form state when it is the first time.
+
+    PostgreSQL does both in one statement (the insert in a `WITH`), one round trip fewer for
+    every typed answer and click; SQLite, with no round trips to spare, in two.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        if not first_time_in(session, platform, request_key, now):
+            return False, None
+        return True, state_in(session, platform, chat_key)
+    values = {"platform": platform, "request_key": request_key[:128], "handled_at": now}
+    row = session.execute(_noted_with_state(), {**values, "chat_key": chat_key}).one()
+    if not row.fresh:
+        return False, None
+    return True, dict(row.state) if row.state is not None else None
+
+
+@cache
+def _noted_with_state() -> Select[Any]:
+    handled = HandledRequest.__table__
+    states = ConversationState.__table__.c
+    noted = (
+        postgresql.insert(HandledRequest)
+        .values({c: bindparam(c) for c in ("platform", "request_key", "handled_at")})
+        .on_conflict_do_nothing(index_elements=["platform", "request_key"])
+        .returning(handled.c.id)
+        .cte("noted")
+    )
+    state = (
+        select(states.state)
+        .where(states.platform == bindparam("platform"), states.chat_key == bindparam("chat_key"))
+        .scalar_subquery()
+    )
+    return select(exists(select(noted.c.id)).label("fresh"), state.label("state"))
 
 
 @cache

@@ -35,7 +35,7 @@ from dealbot.handlers.core.i18n import Translator, supported_locale
 from dealbot.handlers.core.outcomes import FormRequest
 from dealbot.handlers.core.registry import Ask
 from dealbot.handlers.core.router import Router
-from dealbot.handlers.core.state import FrontState, first_time_in, state_in
+from dealbot.handlers.core.state import FrontState, first_time_in, noted_with_state
 from dealbot.handlers.core.ui import Message, Reply
 from dealbot.handlers.telegram import html, keyboards
 from dealbot.handlers.telegram.conversation import (
@@ -149,10 +149,13 @@ class TelegramHandlers:
 
         def note_handled(session: Session) -> bool:
             nonlocal noted, seen_before, form
-            seen_before = not first_time_in(session, PLATFORM, key, now)
+            if form_key is None:
+                seen_before = not first_time_in(session, PLATFORM, key, now)
+            else:
+                fresh, data = noted_with_state(session, PLATFORM, key, form_key, now)
+                seen_before = not fresh
+                form = Preloaded(form_key, data) if fresh else None
             noted = True
-            if not seen_before and form_key is not None:
-                form = Preloaded(form_key, state_in(session, PLATFORM, form_key))
             return not seen_before
 
         def arrive() -> tuple[bool, Person | None]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy.orm import Session
 
 from dealbot.domain.core.desk import PeopleDesk
 from dealbot.domain.core.errors import NotFound
 from dealbot.domain.core.store import SessionFactory
-from dealbot.handlers.core.state import FrontState, first_time_in
+from dealbot.handlers.core.state import FrontState, first_time_in, noted_with_state
 from support.store import TEAMS, FakeClock, load
 
 
@@ -74,3 +76,20 @@ def test_a_strangers_request_noted_on_arrival_stays_noted(
 
     assert state.first_time("telegram", "update:7", clock.now()) is False
     assert people.arriving("en", first_time=note, telegram_user=4242) is None
+
+
+def test_an_update_is_noted_with_its_forms_state_the_first_time_only(
+    sessions: SessionFactory, clock: FakeClock
+) -> None:
+    state = FrontState(sessions)
+    form = {"form": "deal-new", "answers": {"customer": "Acme"}}
+    state.save("telegram", "42:7", form, clock.now())
+
+    def note(update: str, chat: str) -> tuple[bool, dict[str, Any] | None]:
+        with sessions.begin() as session:
+            return noted_with_state(session, "telegram", update, chat, clock.now())
+
+    assert note("update:1", "42:7") == (True, form)
+    assert note("update:1", "42:7") == (False, None)
+    assert note("update:2", "42:8") == (True, None)  # no form open in that chat
+    assert state.first_time("telegram", "update:2", clock.now()) is False
