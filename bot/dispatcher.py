@@ -254,12 +254,17 @@ class Dispatcher:
         """Send, keeping the claim alive meanwhile; every part recorded as it goes out."""
         claimed = envelope.claim
         held = True
+        sent = asyncio.Event()
 
         async def keep_claim() -> None:
             nonlocal held
             while held:
-                await asyncio.sleep(self.policy.lease.total_seconds() / 3)
-                held = await self._store(delivery.renew, claimed, self.policy.lease)
+                try:
+                    async with asyncio.timeout(self.policy.lease.total_seconds() / 3):
+                        await sent.wait()
+                    return
+                except TimeoutError:
+                    held = await self._store(delivery.renew, claimed, self.policy.lease)
 
         async def parts_sent(ids: list[str]) -> bool:
             return held and await self._store(delivery.record_parts, claimed, ids)
@@ -268,9 +273,10 @@ class Dispatcher:
         try:
             return await transport.send(envelope, message, placement, parts_sent)
         finally:
-            keeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await keeper
+            # Told to stop, not cancelled: a renewal cancelled while its thread runs on would
+            # still land, after this process let go of the claim (and after another took it).
+            sent.set()
+            await keeper
 
     def _later(self, attempts: int, error: DeliveryError | None) -> datetime:
         backoff = min(self.policy.max_backoff, 2.0**attempts)

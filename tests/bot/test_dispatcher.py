@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from dealbot.domain.core.models import Member
 from dealbot.domain.core.routing import Placement
@@ -228,6 +232,47 @@ async def test_a_picture_caught_in_the_send_window_goes_again_and_the_rest_once(
     assert second.read_backs == 0
     assert [title for _, title, *_ in second.sent] == ["Statistics [2/3]", "Statistics [3/3]"]
     assert _states(w, "alpha") == ["sent"]
+
+
+class _SlowRenewals:
+    """A store whose renewals are slow: each waits on its worker thread until let go."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.started = asyncio.Event()
+        self.let_go = threading.Event()
+        self.running = 0
+        self.real = delivery.renew
+
+    def renew(self, session: Session, claimed: delivery.Claim, lease: timedelta) -> bool:
+        self.running += 1
+        self.loop.call_soon_threadsafe(self.started.set)
+        self.let_go.wait(timeout=10)
+        try:
+            return self.real(session, claimed, lease)
+        finally:
+            self.running -= 1
+
+
+async def test_a_send_cut_short_leaves_no_renewal_running_behind_it(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w.desks.deals.open_deal(member_id(w.desks.deals, "kenji"), draft())
+    store = _SlowRenewals(asyncio.get_running_loop())
+    monkeypatch.setattr(delivery, "renew", store.renew)
+
+    class DiesDuringARenewal(RecordingTransport):
+        async def send(self, *args: Any, **kwargs: Any) -> list[str]:
+            await store.started.wait()
+            asyncio.get_running_loop().call_later(0.05, store.let_go.set)
+            raise KeyboardInterrupt
+
+    with contextlib.suppress(KeyboardInterrupt):
+        await w.dispatcher(DiesDuringARenewal(), lease=timedelta(0), holder="killed").drain()
+
+    # A renewal landing after the pass ended would stretch a claim the process let go of,
+    # and could turn away the process taking it over.
+    assert store.running == 0
 
 
 async def test_a_first_attempt_does_not_read_back(w: World) -> None:
