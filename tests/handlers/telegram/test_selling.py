@@ -5,8 +5,9 @@ installments left and the stock on hand checked to the yen."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -33,8 +34,9 @@ telegram_user = {user}
         ("wang", "Wang Lei", "warehouse", WANG),
     )
 )
-# The bot runs on the real clock: dates are set from today, as a salesperson would.
-FIRST_DUE = date.today() + timedelta(days=10)
+# The bot runs on the real clock: dates are set from the team's today, as a salesperson would.
+TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()
+FIRST_DUE = TODAY + timedelta(days=10)
 DUE = [Translator("en", "Asia/Tokyo").date(d) for d in monthly(FIRST_DUE, 3)]
 
 
@@ -94,7 +96,7 @@ async def test_the_whole_chain_from_quote_to_invoiced(selling: Bot) -> None:
     await bot.pressed(KENJI, "1999")
     await bot.pressed(KENJI, "Skip")  # no discount
     await bot.pressed(KENJI, "No")  # no more items
-    review = await bot.pressed(KENJI, (date.today() + timedelta(days=30)).isoformat())
+    review = await bot.pressed(KENJI, (TODAY + timedelta(days=30)).isoformat())
     assert "Item 2 · Product: VALVE-8 · Valve" in review[0].plain
     saved = await bot.pressed(KENJI, "Save")
     assert "Q-1 for D-1 (¥46,399) is saved" in saved[-1].plain  # ¥32,406 + ¥13,993
@@ -121,7 +123,7 @@ async def test_the_whole_chain_from_quote_to_invoiced(selling: Bot) -> None:
 
     await answer(bot, KENJI, "/payment O-1", "Amount received")
     await bot.said(KENJI, "20,000")
-    await bot.pressed(KENJI, date.today().isoformat())  # received today, the default
+    await bot.pressed(KENJI, TODAY.isoformat())  # received today, the default
     await bot.pressed(KENJI, "Skip")
     recorded = await bot.pressed(KENJI, "Save")
     assert "Payment of ¥20,000 for O-1 is recorded" in recorded[-1].plain
