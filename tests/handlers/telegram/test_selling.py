@@ -5,12 +5,12 @@ installments left and the stock on hand checked to the yen."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from dealbot.domain.deals.use_cases import team_today
 from dealbot.domain.selling.rules import monthly
 from dealbot.handlers.core.i18n import Translator
 from support.selling import add_product, on_hand
@@ -35,9 +35,10 @@ telegram_user = {user}
     )
 )
 # The bot runs on the real clock: dates are set from the team's today, as a salesperson would.
-TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()
+TEAM_ZONE = "Asia/Tokyo"
+TODAY = team_today(TEAM_ZONE, datetime.now(UTC))
 FIRST_DUE = TODAY + timedelta(days=10)
-DUE = [Translator("en", "Asia/Tokyo").date(d) for d in monthly(FIRST_DUE, 3)]
+DUE = [Translator("en", TEAM_ZONE).date(d) for d in monthly(FIRST_DUE, 3)]
 
 
 @pytest.fixture
